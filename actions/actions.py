@@ -1,0 +1,201 @@
+"""Custom actions. They only move data between Rasa and the triage engine in `actions.triage`."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from .triage import table
+from .triage.answers import Message, slot_updates
+from .triage.engine import NO, UNSURE, YES, assess, next_question
+from .triage.messages import assessment_messages, condition_messages
+
+logger = logging.getLogger(__name__)
+
+# Loaded and checked once, when the action server imports this module: a malformed table stops
+# the server at start-up with a message naming the bad entry.
+TABLES = table.load()
+
+FORM = "symptom_form"
+CHOICES = {"side": ("left", "right", "both"), "sex": ("female", "male"), "onset": ("sudden", "gradual")}
+ANSWER_SLOTS = ("symptoms", "body_parts", "age", "sex", "duration_days", "side", "onset") + tuple(TABLES.base_rates)
+EMERGENCY_OUT_OF_SCOPE = "emergency_out_of_scope"
+
+CORRECTION_NOTED = "Thanks, I've updated that."
+INVALID_AGE = 'Please tell me your age in years, for example "45".'
+INVALID_DURATION = 'Please tell me how long it has lasted, for example "3 days" or "2 months".'
+WHY_GENERAL = "I ask about warning signs first, then the questions that best tell the likely causes apart."
+WHICH_CONDITION = (
+    "Which condition would you like to know about? For example sciatica, Morton's neuroma, "
+    "tarsal tunnel syndrome, DVT or restless legs syndrome."
+)
+
+
+def answers(tracker: Tracker) -> dict[str, Any]:
+    return {slot: tracker.get_slot(slot) for slot in ANSWER_SLOTS if slot in tracker.slots}
+
+
+class ActionExtractFindings(Action):
+    """Fills the interview's slots from every user message (a custom slot mapping)."""
+
+    def name(self) -> str:
+        return "action_extract_findings"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        latest = tracker.latest_message or {}
+        message = Message(
+            intent=(latest.get("intent") or {}).get("name"),
+            entities=latest.get("entities") or [],
+            text=latest.get("text") or "",
+        )
+        requested = tracker.get_slot("requested_slot") if tracker.active_loop_name == FORM else None
+        updates = slot_updates(message, requested, tracker.current_slot_values(), TABLES)
+        updates = {slot: value for slot, value in updates.items() if slot in domain.get("slots", {})}
+        logger.debug("extracted slots: %s", sorted(updates))  # names only: the values are health data
+        if message.intent == "correct" and updates:
+            dispatcher.utter_message(text=CORRECTION_NOTED)
+        return [SlotSet(slot, value) for slot, value in updates.items()]
+
+
+class ValidateSymptomForm(FormValidationAction):
+    """Asks only what is still needed: red flags first, then what best separates the causes."""
+
+    def name(self) -> str:
+        return "validate_symptom_form"
+
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
+        # The answered slots stay in the list so that a changed answer is validated; the form asks
+        # for the first empty one, the engine's next question.
+        answered = [slot for slot in domain_slots if tracker.get_slot(slot) is not None]
+        question = next_question(answers(tracker), TABLES)
+        return answered + ([question] if question else [])
+
+    def validate_age(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        if value == UNSURE or (isinstance(value, (int, float)) and 0 < value < 120):
+            return {"age": value}
+        dispatcher.utter_message(text=INVALID_AGE)
+        return {"age": None}
+
+    def validate_duration_days(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ):
+        if value == UNSURE or (isinstance(value, (int, float)) and 0 <= value <= 365 * 100):
+            return {"duration_days": value}
+        dispatcher.utter_message(text=INVALID_DURATION)
+        return {"duration_days": None}
+
+    def validate_side(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        return {"side": value if value in CHOICES["side"] + (UNSURE,) else None}
+
+    def validate_sex(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        return {"sex": value if value in CHOICES["sex"] + (UNSURE,) else None}
+
+    def validate_onset(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        return {"onset": value if value in CHOICES["onset"] + (UNSURE,) else None}
+
+
+def _yes_no_validator(slot: str):
+    def validate(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        return {slot: value if value in (YES, NO, UNSURE) else None}
+
+    validate.__name__ = f"validate_{slot}"
+    return validate
+
+
+# One validate_<slot> for every yes/no finding, all alike.
+YES_NO_SLOTS = [slot for slot in TABLES.base_rates if slot in ANSWER_SLOTS and ":" not in slot]
+for _slot in YES_NO_SLOTS:
+    setattr(ValidateSymptomForm, f"validate_{_slot}", _yes_no_validator(_slot))
+
+
+class ActionAskQuestion(Action):
+    """Asks one interview question, with its text and buttons from questions.yml."""
+
+    question: table.Question
+
+    def name(self) -> str:
+        return f"action_ask_{self.question.slot}"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        buttons = [{"title": title, "payload": payload} for title, payload in self.question.buttons]
+        dispatcher.utter_message(text=self.question.text, buttons=buttons)
+        return []
+
+
+# The form looks for `action_ask_<slot>`: one small subclass per question.
+ASK_ACTIONS = {
+    question.slot: type(f"ActionAsk_{question.slot}", (ActionAskQuestion,), {"question": question})
+    for question in TABLES.questions
+}
+
+
+class ActionGiveAssessment(Action):
+    """The urgency and what to do, up to three likely causes with reasons, self-care, sources."""
+
+    def name(self) -> str:
+        return "action_give_assessment"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        result = assess(answers(tracker), TABLES)
+        for text in assessment_messages(result, TABLES):
+            dispatcher.utter_message(text=text)
+        return [SlotSet("triage_level", result.level), SlotSet("likely_conditions", result.condition_ids)]
+
+
+class ActionExplainCondition(Action):
+    """Answers "what is tarsal tunnel syndrome?" from the condition table."""
+
+    def name(self) -> str:
+        return "action_explain_condition"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        condition_id: str | None = next(tracker.get_latest_entity_values("condition"), None)
+        if condition_id not in TABLES.conditions:
+            dispatcher.utter_message(text=WHICH_CONDITION)
+            return []
+        for text in condition_messages(TABLES.conditions[condition_id]):
+            dispatcher.utter_message(text=text)
+        return []
+
+
+class ActionExplainQuestion(Action):
+    """Answers "why do you ask?" for the question the form has just asked."""
+
+    def name(self) -> str:
+        return "action_explain_question"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        question = TABLES.question(tracker.get_slot("requested_slot") or "")
+        dispatcher.utter_message(text=question.why if question else WHY_GENERAL)
+        return []
+
+
+class ActionOutOfScope(Action):
+    """Records an out-of-scope request; an emergency also ends the interview."""
+
+    def name(self) -> str:
+        return "action_out_of_scope"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        if (tracker.latest_message.get("intent") or {}).get("name") == EMERGENCY_OUT_OF_SCOPE:
+            events: list[EventType] = [
+                SlotSet("likely_conditions", [table.OUT_OF_SCOPE]),
+                SlotSet("triage_level", "emergency"),
+            ]
+            if tracker.active_loop_name:
+                events += [ActiveLoop(None), SlotSet("requested_slot", None)]
+            return events
+        if tracker.get_slot("likely_conditions"):
+            return []  # keep the assessment already given
+        return [SlotSet("likely_conditions", [table.OUT_OF_SCOPE]), SlotSet("triage_level", "self_care")]

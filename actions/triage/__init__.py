@@ -1,0 +1,1 @@
+"""The triage engine: plain Python, importable and testable without Rasa."""

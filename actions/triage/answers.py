@@ -1,0 +1,183 @@
+"""What one message says about the interview's questions.
+
+Turns the NLU result (intent, entities with canonical values, negated mentions carrying the role
+"negated") into slot values: the answer to the question just asked, facts volunteered in free text,
+and corrections. Volunteered facts fill their questions so they are never asked again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .engine import NO, UNSURE, YES
+from .numbers import parse_age, parse_duration_days
+from .table import Tables
+
+NEGATED = "negated"
+PAIN = {"pain", "burning_pain", "shooting_pain"}
+BELOW_KNEE = {"calf", "shin", "ankle", "heel", "foot", "sole", "toes"}
+LEG_PARTS = {"calf", "shin", "ankle", "knee", "thigh", "leg"}
+INTENT_ANSWERS = {"affirm": YES, "deny": NO, "unsure": UNSURE}
+
+# Typed answers to the choice questions, for when NLU found no entity ("the left one", "F").
+CHOICE_WORDS = {
+    "side": (("both", r"\bboth\b|\bbilateral|\beach\b"), ("left", r"\bleft\b|^l$"), ("right", r"\bright\b|^r$")),
+    "sex": (("female", r"\b(female|woman|lady|girl|f)\b"), ("male", r"\b(male|man|guy|boy|m)\b")),
+    "onset": (("sudden", r"sudden|overnight|all at once|out of nowhere"), ("gradual", r"gradual|slow|over time|crept")),
+}
+
+
+@dataclass(frozen=True)
+class Message:
+    intent: str | None
+    entities: Sequence[Mapping[str, Any]]
+    text: str
+
+
+def _values(message: Message, entity: str, negated: bool) -> list[str]:
+    return [
+        e["value"]
+        for e in message.entities
+        if e.get("entity") == entity and (e.get("role") == NEGATED) == negated and e.get("value")
+    ]
+
+
+def _merge(current: Sequence[str] | None, added: list[str], removed: list[str]) -> list[str]:
+    merged = [v for v in (current or []) if v not in removed]
+    return merged + [v for v in dict.fromkeys(added) if v not in merged]
+
+
+def _from_mentions(message: Message, tables: Tables) -> dict[str, str]:
+    """Answers that follow from the symptoms, places and facts the message names."""
+    symptoms, denied = set(_values(message, "symptom", False)), set(_values(message, "symptom", True))
+    parts, denied_parts = set(_values(message, "body_part", False)), set(_values(message, "body_part", True))
+    sides = set(_values(message, "side", False))
+    sudden = "sudden" in _values(message, "onset", False)
+    answers: dict[str, str] = {}
+
+    if symptoms & (PAIN | {"stiffness"}) and "lower_back" in parts:
+        answers["back_pain"] = YES
+    elif "lower_back" in denied_parts or (denied & PAIN and "lower_back" in parts and not symptoms & PAIN):
+        answers["back_pain"] = NO
+    if symptoms & PAIN and parts & BELOW_KNEE:
+        answers["pain_below_knee"] = YES
+    if "saddle_area" in parts:
+        answers["saddle_numbness"] = YES
+    elif "saddle_area" in denied_parts:
+        answers["saddle_numbness"] = NO
+    if "weakness" in symptoms and "both" in sides:
+        answers["bilateral_leg_weakness"] = YES
+    elif "weakness" in denied:
+        answers["bilateral_leg_weakness"] = NO
+    if "foot_drop" in symptoms:
+        answers["weakness_foot_drop"] = YES
+    elif denied & {"foot_drop", "weakness"}:
+        answers["weakness_foot_drop"] = NO
+    if "swelling" in symptoms and (parts & LEG_PARTS or not parts):
+        answers["calf_swelling"] = YES
+    elif "swelling" in denied:
+        answers["calf_swelling"] = NO
+    if "redness" in symptoms:
+        answers["leg_red_warm"] = YES
+    elif "redness" in denied:
+        answers["leg_red_warm"] = NO
+    if "coldness" in symptoms and sudden:  # chronic cold feet are asked about, not assumed acute
+        answers["leg_cold_pale"] = YES
+    elif "coldness" in denied:
+        answers["leg_cold_pale"] = NO
+    if "urge_to_move" in symptoms:
+        answers["urge_to_move"] = YES
+    elif "urge_to_move" in denied:
+        answers["urge_to_move"] = NO
+
+    for finding in _values(message, "finding", False):
+        if finding in tables.base_rates:
+            answers[finding] = YES
+    for finding in _values(message, "finding", True):
+        if finding in tables.base_rates:
+            answers[finding] = NO
+    return answers
+
+
+def _side(values: list[str]) -> str | None:
+    distinct = set(values)
+    if not distinct:
+        return None
+    if "both" in distinct or {"left", "right"} <= distinct:
+        return "both"
+    return distinct.pop()
+
+
+def _choice(slot: str, message: Message) -> str | None:
+    entity_values = _values(message, slot, False)
+    if slot == "side" and entity_values:
+        return _side(entity_values)
+    if entity_values:
+        return entity_values[-1]
+    text = message.text.lower().strip()
+    return next((value for value, pattern in CHOICE_WORDS[slot] if re.search(pattern, text)), None)
+
+
+def _answer_to_question(slot: str, message: Message, tables: Tables) -> Any | None:
+    """The answer to the question just asked, if the message gives one."""
+    question = tables.question(slot)
+    if question is None:
+        return None
+    if message.intent == "unsure":
+        return UNSURE
+    if question.kind == "yes_no":
+        return INTENT_ANSWERS.get(message.intent or "")
+    if slot == "age":
+        return parse_age(message.text, answering=True)
+    if slot == "duration_days":
+        return parse_duration_days(message.text)
+    if slot in CHOICE_WORDS:
+        return _choice(slot, message)
+    return None
+
+
+def slot_updates(
+    message: Message, requested_slot: str | None, current: Mapping[str, Any], tables: Tables
+) -> dict[str, Any]:
+    """The slots this message changes, with their new values."""
+    updates: dict[str, Any] = {}
+    if requested_slot:
+        answer = _answer_to_question(requested_slot, message, tables)
+        if answer is not None:
+            updates[requested_slot] = answer
+
+    updates.update(_from_mentions(message, tables))
+
+    symptoms = _merge(current.get("symptoms"), _values(message, "symptom", False), _values(message, "symptom", True))
+    body_parts = _merge(
+        current.get("body_parts"), _values(message, "body_part", False), _values(message, "body_part", True)
+    )
+    updates["symptoms"], updates["body_parts"] = symptoms, body_parts
+
+    side = _side(_values(message, "side", False))
+    if side:
+        updates["side"] = side
+    for slot in ("sex", "onset"):
+        values = _values(message, slot, False)
+        if values:
+            updates[slot] = values[-1]
+    if updates.get("pregnant") == YES:
+        updates["sex"] = "female"
+
+    if "age" not in updates:
+        age = parse_age(message.text)
+        if age is not None:
+            updates["age"] = age
+    if "duration_days" not in updates and message.intent in ("describe_symptoms", "inform", "correct"):
+        duration = parse_duration_days(message.text)
+        if duration is not None:
+            updates["duration_days"] = duration
+
+    return {
+        slot: value
+        for slot, value in updates.items()
+        if current.get(slot) != value and (value != [] or current.get(slot))
+    }

@@ -1,0 +1,240 @@
+"""The triage engine: from the answers so far to the next question, or to an assessment.
+
+Answers are the slot values of the conversation (`age`, `side`, `back_pain` = "yes"/"no"/"unsure",
+`symptoms` = ["tingling"], ...). They are turned into findings (True present, False absent, missing
+when unknown) that a naive-Bayes model over the condition table ranks. Red flags come first and
+always win; within the table, every condition that is still plausible contributes its urgency, so
+when unsure the safer level wins.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .table import LEVELS, Question, Rule, Tables
+
+YES, NO, UNSURE = "yes", "no", "unsure"
+
+# A condition this likely counts towards the urgency even when it is not ranked first.
+PLAUSIBLE = 0.2
+MAX_SHOWN = 3
+
+
+def findings(answers: Mapping[str, Any], tables: Tables) -> dict[str, bool]:
+    """The findings known from the answers. "unsure" and unanswered questions are left out."""
+    known: dict[str, bool] = {}
+    for name in tables.base_rates:
+        value = answers.get(name)
+        if value in (YES, NO):
+            known[name] = value == YES
+    for symptom in answers.get("symptoms") or ():
+        known[f"symptom:{symptom}"] = True
+    for part in answers.get("body_parts") or ():
+        known[f"body_part:{part}"] = True
+
+    age = answers.get("age")
+    if isinstance(age, (int, float)):
+        known["age_over_50"] = age > 50
+    if answers.get("sex") in ("female", "male"):
+        known["female"] = answers["sex"] == "female"
+    duration = answers.get("duration_days")
+    if isinstance(duration, (int, float)):
+        known["duration_over_6_weeks"] = duration > 42
+    if answers.get("onset") in ("sudden", "gradual"):
+        known["sudden_onset"] = answers["onset"] == "sudden"
+    if answers.get("side") in ("left", "right", "both"):
+        known["both_sides"] = answers["side"] == "both"
+    return known
+
+
+def _uncertain_findings(answers: Mapping[str, Any], tables: Tables) -> set[str]:
+    return {name for name in tables.base_rates if answers.get(name) == UNSURE}
+
+
+def fired_red_flags(answers: Mapping[str, Any], tables: Tables) -> list[Rule]:
+    known = findings(answers, tables)
+    return [rule for rule in tables.red_flags if rule.when.holds(lambda f: known.get(f) is True)]
+
+
+def emergency_flagged(answers: Mapping[str, Any], tables: Tables) -> bool:
+    return any(rule.level == "emergency" for rule in fired_red_flags(answers, tables))
+
+
+def posterior(known: Mapping[str, bool], tables: Tables) -> dict[str, float]:
+    """P(condition | findings) under the naive-Bayes model, summing to 1."""
+    log_scores = {}
+    for condition_id, condition in tables.conditions.items():
+        score = math.log(condition.prior)
+        for finding, present in known.items():
+            p = tables.likelihood(condition_id, finding)
+            score += math.log(p if present else 1.0 - p)
+        log_scores[condition_id] = score
+    top = max(log_scores.values())
+    weights = {c: math.exp(s - top) for c, s in log_scores.items()}
+    total = sum(weights.values())
+    return {c: w / total for c, w in weights.items()}
+
+
+def _entropy(distribution: Mapping[str, float]) -> float:
+    return -sum(p * math.log2(p) for p in distribution.values() if p > 0)
+
+
+def information_gain(finding: str, known: Mapping[str, bool], tables: Tables) -> float:
+    """Expected drop in entropy over the conditions from learning whether `finding` is present."""
+    prior = posterior(known, tables)
+    p_yes = sum(prior[c] * tables.likelihood(c, finding) for c in prior)
+    expected = 0.0
+    for present, p_answer in ((True, p_yes), (False, 1.0 - p_yes)):
+        if p_answer > 0:
+            expected += p_answer * _entropy(posterior({**known, finding: present}, tables))
+    return _entropy(prior) - expected
+
+
+def _relevant(question: Question, known: Mapping[str, bool]) -> bool:
+    return question.ask_if is None or question.ask_if.holds(lambda f: known.get(f) is True)
+
+
+def _unanswered(question: Question, answers: Mapping[str, Any]) -> bool:
+    return answers.get(question.slot) is None
+
+
+def next_question(answers: Mapping[str, Any], tables: Tables) -> str | None:
+    """The slot to ask about next, or None when the interview is over."""
+    if emergency_flagged(answers, tables):
+        return None
+    known = findings(answers, tables)
+    for stage in ("red_flag_screening", "essentials"):
+        for question in tables.stage(stage):
+            if _unanswered(question, answers) and _relevant(question, known):
+                return question.slot
+
+    pool = tables.stage("discriminating")
+    answered = sum(1 for q in pool if not _unanswered(q, answers))
+    stopping = tables.stopping
+    if answered >= stopping.max_discriminating_questions:
+        return None
+    if max(posterior(known, tables).values()) >= stopping.leading_probability:
+        return None
+    candidates = [q for q in pool if _unanswered(q, answers) and _relevant(q, known)]
+    gains = {q.slot: information_gain(q.slot, known, tables) for q in candidates}
+    if not gains:
+        return None
+    best = max(gains, key=gains.get)
+    return best if gains[best] >= stopping.min_information_gain else None
+
+
+@dataclass
+class RankedCondition:
+    id: str
+    probability: float
+    level: str
+    supporting: list[str] = field(default_factory=list)
+    against: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Assessment:
+    level: str
+    reasons: list[str]  # why the level is what it is
+    conditions: list[RankedCondition]
+    red_flags: list[Rule]
+
+    @property
+    def condition_ids(self) -> list[str]:
+        return [c.id for c in self.conditions]
+
+
+def _phrase(finding: str, present: bool, tables: Tables) -> str:
+    if finding in tables.phrases:
+        return tables.phrases[finding][0 if present else 1]
+    kind, _, value = finding.partition(":")
+    words = value.replace("_", " ")
+    return words if kind == "symptom" else f"symptoms in the {words}"
+
+
+# A mention that a question's answer already states, so explanations name the fact once.
+SAME_FACT = {
+    "symptom:foot_drop": "weakness_foot_drop",
+    "symptom:swelling": "calf_swelling",
+    "symptom:urge_to_move": "urge_to_move",
+    "body_part:lower_back": "back_pain",
+    "body_part:saddle_area": "saddle_numbness",
+}
+
+
+def _explain(condition_id: str, known: Mapping[str, bool], tables: Tables) -> tuple[list, list]:
+    """The answers that point towards and away from a condition, strongest first."""
+    scored = []
+    for finding, present in known.items():
+        if SAME_FACT.get(finding) in known:
+            continue
+        p = tables.likelihood(condition_id, finding)
+        base = tables.base_rate(finding)
+        ratio = (p / base) if present else ((1 - p) / (1 - base))
+        scored.append((ratio, _phrase(finding, present, tables)))
+    supporting = [text for ratio, text in sorted(scored, reverse=True) if ratio >= 2][:3]
+    against = [text for ratio, text in sorted(scored) if ratio <= 0.5][:2]
+    return supporting, against
+
+
+def _condition_level(condition_id: str, known: Mapping[str, bool], tables: Tables):
+    condition = tables.conditions[condition_id]
+    level, reasons = condition.default_level, []
+    for rule in condition.raised_by:
+        if rule.when.holds(lambda f: known.get(f) is True) and _rank(rule.level) > _rank(level):
+            level, reasons = rule.level, [rule.because]
+    return level, reasons
+
+
+def _rank(level: str) -> int:
+    return LEVELS.index(level)
+
+
+def assess(answers: Mapping[str, Any], tables: Tables) -> Assessment:
+    known = findings(answers, tables)
+    flags = fired_red_flags(answers, tables)
+
+    # An emergency flag answered "not sure" still calls for same-day help.
+    unsure = _uncertain_findings(answers, tables)
+    if unsure:
+        maybe = {**known, **{f: True for f in unsure}}
+        for rule in tables.red_flags:
+            if rule.level == "emergency" and rule not in flags and rule.when.holds(lambda f: maybe.get(f) is True):
+                names = ", ".join(_phrase(f, True, tables) for f in rule.when.names() if f in unsure)
+                # No condition: an unsure answer should not rank an emergency cause first.
+                flags.append(Rule(rule.when, "urgent", f"you were not sure about {names}"))
+
+    probabilities = posterior(known, tables)
+    order = [rule.condition for rule in sorted(flags, key=lambda r: -_rank(r.level)) if rule.condition]
+    order += sorted(probabilities, key=probabilities.get, reverse=True)
+    shown: list[str] = []
+    for condition_id in order:
+        if condition_id not in shown:
+            shown.append(condition_id)
+
+    level, reasons = "self_care", []
+    for rule in flags:
+        if _rank(rule.level) > _rank(level):
+            level, reasons = rule.level, [rule.because]
+        elif rule.level == level and rule.because not in reasons:
+            reasons.append(rule.because)
+
+    ranked = []
+    for position, condition_id in enumerate(shown[:MAX_SHOWN]):
+        if condition_id not in tables.conditions:  # out_of_scope from a stroke flag
+            ranked.append(RankedCondition(condition_id, 1.0, "emergency"))
+            continue
+        probability = probabilities[condition_id]
+        condition_level, because = _condition_level(condition_id, known, tables)
+        flagged = any(rule.condition == condition_id for rule in flags)
+        if position == 0 or probability >= PLAUSIBLE or flagged:
+            if _rank(condition_level) > _rank(level):
+                level, reasons = condition_level, list(because)
+            elif condition_level == level and not reasons:
+                reasons = list(because)
+        supporting, against = _explain(condition_id, known, tables)
+        ranked.append(RankedCondition(condition_id, probability, condition_level, supporting, against))
+    return Assessment(level, reasons, ranked, flags)

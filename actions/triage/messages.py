@@ -1,0 +1,56 @@
+"""The words of an assessment and of a condition's description, built from the tables."""
+
+from __future__ import annotations
+
+from .engine import Assessment
+from .table import OUT_OF_SCOPE, Condition, Tables
+
+
+def _join(items) -> str:
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _bullets(title: str, items) -> str:
+    return title + "\n" + "\n".join(f"• {item}" for item in items)
+
+
+def assessment_messages(result: Assessment, tables: Tables) -> list[str]:
+    """The urgency and why, the likely causes with the answers for and against, then what to do."""
+    messages = [tables.level_advice[result.level]]
+    if result.reasons:
+        messages.append(f"Why: {_join(result.reasons)}.")
+
+    lines = ["Possible causes, most likely first:"]
+    for number, ranked in enumerate(result.conditions, start=1):
+        if ranked.id == OUT_OF_SCOPE:
+            lines.append(f"{number}. Not a leg-nerve problem: possibly a stroke or another emergency.")
+            continue
+        line = f"{number}. {tables.conditions[ranked.id].name}"
+        if ranked.supporting:
+            line += f": fits {_join(ranked.supporting)}"
+        if ranked.against:
+            line += f"; against it: {_join(ranked.against)}"
+        lines.append(line + ".")
+    messages.append("\n".join(lines))
+
+    top = next((tables.conditions[c.id] for c in result.conditions if c.id in tables.conditions), None)
+    if top is None:
+        return messages + [f"Source: {tables.level_source}."]
+    if result.level != "emergency" and top.self_care:
+        messages.append(_bullets("What you can do now:", top.self_care))
+    messages.append(_bullets("When to get help:", top.see_doctor))
+    messages.append(f"Sources: {'; '.join(top.sources + (tables.level_source,))}.")
+    return messages
+
+
+def condition_messages(condition: Condition) -> list[str]:
+    """A plain description of one condition, for "what is ...?"."""
+    return [
+        f"{condition.name}: {condition.summary}",
+        f"Where it is felt: {condition.where_felt}",
+        _bullets("Typical symptoms:", condition.typical_symptoms),
+        f"Tests: {condition.tests}",
+        f"Treatment: {condition.treatment}",
+        f"Sources: {'; '.join(condition.sources)}.",
+    ]

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every check: lint and format, Rasa data validation, training (skipped when nothing
+# changed), the conversation tests, and pytest (engine, actions, and whole conversations against
+# the real Rasa and action servers).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup.sh
+source scripts/env.sh
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "ruff"
+ruff check .
+ruff format --check .
+
+step "rasa data validate"
+rasa data validate --fail-on-warnings
+
+step "rasa train"
+rasa train --quiet
+
+step "conversation tests (tests/test_stories.yml)"
+rasa test core --stories tests/test_stories.yml --fail-on-prediction-errors --out results/core
+
+step "pytest"
+python -m pytest -q

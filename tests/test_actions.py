@@ -1,0 +1,140 @@
+"""Each custom action, run on trackers built from fixtures/trackers.yml; the exact events returned."""
+
+import pathlib
+
+import yaml
+from rasa_sdk import Tracker
+from rasa_sdk.events import ActiveLoop, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.actions import (
+    ASK_ACTIONS,
+    CORRECTION_NOTED,
+    INVALID_AGE,
+    ActionExplainCondition,
+    ActionExplainQuestion,
+    ActionExtractFindings,
+    ActionGiveAssessment,
+    ActionOutOfScope,
+    ValidateSymptomForm,
+)
+
+HERE = pathlib.Path(__file__).parent
+FIXTURES = yaml.safe_load((HERE / "fixtures" / "trackers.yml").read_text())
+DOMAIN = yaml.safe_load((HERE.parent / "domain.yml").read_text())
+
+
+def tracker(name: str) -> Tracker:
+    fixture = FIXTURES[name]
+    just_set = fixture.get("just_set", {})
+    slots = {slot: None for slot in DOMAIN["slots"]} | {"requested_slot": None} | fixture.get("slots", {}) | just_set
+    message = fixture["latest_message"]
+    latest = {"text": message["text"], "intent": {"name": message["intent"], "confidence": 0.99},
+              "entities": message["entities"]}  # fmt: skip
+    loop = fixture.get("active_loop")
+    events = [{"event": "user", "text": message["text"], "parse_data": latest}]
+    events += [{"event": "slot", "name": slot, "value": value} for slot, value in just_set.items()]
+    return Tracker("test", slots, latest, events, False, None, {"name": loop} if loop else {}, "action_listen")
+
+
+async def run(action, name):
+    dispatcher = CollectingDispatcher()
+    events = await action.run(dispatcher, tracker(name), DOMAIN)
+    return events, dispatcher.messages
+
+
+async def test_extract_findings_from_the_first_message():
+    events, messages = await run(ActionExtractFindings(), "first_message_mortons")
+    assert events == [
+        SlotSet("tight_shoes", "yes"),
+        SlotSet("symptoms", ["tingling"]),
+        SlotSet("body_parts", ["toes"]),
+        SlotSet("side", "left"),
+    ]
+    assert messages == []
+
+
+async def test_extract_findings_records_the_answer_to_the_question_asked():
+    events, _ = await run(ActionExtractFindings(), "answering_no_to_bladder")
+    assert events == [SlotSet("bladder_bowel_changes", "no")]
+
+
+async def test_extract_findings_acknowledges_a_correction():
+    events, messages = await run(ActionExtractFindings(), "correcting_the_side")
+    assert events == [SlotSet("side", "right")]
+    assert [m["text"] for m in messages] == [CORRECTION_NOTED]
+
+
+async def test_form_asks_the_next_red_flag_question():
+    events, _ = await run(ValidateSymptomForm(), "bladder_answered_no")
+    assert events == [SlotSet("bladder_bowel_changes", "no"), SlotSet("requested_slot", "saddle_numbness")]
+
+
+async def test_form_refuses_a_value_that_is_not_an_answer():
+    events, _ = await run(ValidateSymptomForm(), "nonsense_answer")
+    assert events == [SlotSet("fever", None), SlotSet("requested_slot", "fever")]
+
+
+async def test_form_stops_at_once_on_a_red_flag():
+    events, _ = await run(ValidateSymptomForm(), "saddle_numbness_answered_yes")
+    assert events == [SlotSet("saddle_numbness", "yes"), SlotSet("requested_slot", None)]
+
+
+async def test_form_refuses_an_impossible_age_and_asks_again():
+    events, messages = await run(ValidateSymptomForm(), "age_out_of_range")
+    assert events == [SlotSet("age", None), SlotSet("requested_slot", "bladder_bowel_changes")]
+    assert [m["text"] for m in messages] == [INVALID_AGE]
+
+
+async def test_assessment_sets_level_and_conditions_and_explains_them():
+    events, messages = await run(ActionGiveAssessment(), "mortons_interview_done")
+    assert events == [
+        SlotSet("triage_level", "routine"),
+        SlotSet("likely_conditions", ["mortons_neuroma", "tarsal_tunnel_syndrome", "peripheral_polyneuropathy"]),
+    ]
+    assert messages[0]["text"].startswith("ROUTINE:")
+    texts = "\n".join(m["text"] for m in messages)
+    assert "1. " in texts and "(Morton's neuroma)" in texts and "worse in tight shoes" in texts
+    assert "What you can do now:" in texts and "When to get help:" in texts
+    assert "Sources: NHS" in texts
+
+
+async def test_explain_condition():
+    events, messages = await run(ActionExplainCondition(), "asking_what_tarsal_tunnel_is")
+    assert events == []
+    assert "(tarsal tunnel syndrome):" in messages[0]["text"]
+    assert any(m["text"].startswith("Tests:") for m in messages)
+
+
+async def test_why_do_you_ask_explains_the_current_question():
+    events, messages = await run(ActionExplainQuestion(), "asking_why_during_the_interview")
+    assert events == []
+    assert "cauda equina" in messages[0]["text"]
+
+
+async def test_chest_pain_gets_emergency_advice_and_ends_the_interview():
+    events, messages = await run(ActionOutOfScope(), "chest_pain_during_the_interview")
+    assert events == [
+        SlotSet("likely_conditions", ["out_of_scope"]),
+        SlotSet("triage_level", "emergency"),
+        ActiveLoop(None),
+        SlotSet("requested_slot", None),
+    ]
+    assert messages == []  # the advice is utter_emergency_out_of_scope, the rule's step before
+
+
+async def test_off_topic_gets_a_polite_redirection():
+    events, messages = await run(ActionOutOfScope(), "asking_about_the_weather")
+    assert events == [SlotSet("likely_conditions", ["out_of_scope"]), SlotSet("triage_level", "self_care")]
+    assert messages == []
+
+
+async def test_each_question_is_asked_by_its_own_action_with_buttons():
+    assert {f"action_ask_{slot}" for slot in ASK_ACTIONS} == {
+        action for action in DOMAIN["actions"] if action.startswith("action_ask_")
+    }
+    _, messages = await run(ASK_ACTIONS["saddle_numbness"](), "bladder_answered_no")
+    assert messages[0]["text"].startswith("Is there any numbness or tingling between your legs")
+    assert [b["payload"] for b in messages[0]["buttons"]] == ["/affirm", "/deny", "/unsure"]
+    _, messages = await run(ASK_ACTIONS["side"](), "bladder_answered_no")
+    assert [b["title"] for b in messages[0]["buttons"]] == ["Left", "Right", "Both"]

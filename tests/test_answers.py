@@ -1,0 +1,108 @@
+"""From one parsed message to slot values: answers, volunteered facts, negations, corrections."""
+
+from actions.triage.answers import Message, slot_updates
+
+
+def entity(kind, value, negated=False):
+    found = {"entity": kind, "value": value, "start": 0, "end": 1}
+    if negated:
+        found["role"] = "negated"
+    return found
+
+
+def updates(tables, intent="describe_symptoms", entities=(), text="", requested=None, current=None):
+    return slot_updates(Message(intent, list(entities), text), requested, current or {}, tables)
+
+
+def test_first_message_fills_symptoms_places_side_and_volunteered_facts(tables):
+    result = updates(
+        tables,
+        entities=[
+            entity("symptom", "tingling"),
+            entity("body_part", "toes"),
+            entity("side", "left"),
+            entity("finding", "tight_shoes"),
+        ],
+        text="I get tingling between my third and fourth toes on the left foot when I wear tight shoes",
+    )
+    assert result == {"symptoms": ["tingling"], "body_parts": ["toes"], "side": "left", "tight_shoes": "yes"}
+
+
+def test_negated_back_pain_answers_the_back_pain_question_no(tables):
+    result = updates(
+        tables,
+        entities=[entity("symptom", "numbness"), entity("body_part", "foot"),
+                  entity("body_part", "lower_back", negated=True), entity("symptom", "pain", negated=True)],
+    )  # fmt: skip
+    assert result["back_pain"] == "no"
+    assert result["symptoms"] == ["numbness"]
+    assert result["body_parts"] == ["foot"]
+
+
+def test_a_red_flag_mentioned_in_passing_is_recorded(tables):
+    result = updates(
+        tables,
+        entities=[entity("finding", "bladder_bowel_changes", negated=True), entity("side", "both"),
+                  entity("body_part", "leg"), entity("symptom", "weakness")],
+        text="wee and poo normal, but now both legs are weak",
+    )  # fmt: skip
+    assert result["bladder_bowel_changes"] == "no"
+    assert result["bilateral_leg_weakness"] == "yes"
+    assert result["side"] == "both"
+
+
+def test_numbness_in_the_saddle_area_answers_saddle_numbness(tables):
+    result = updates(tables, entities=[entity("symptom", "numbness"), entity("body_part", "saddle_area")])
+    assert result["saddle_numbness"] == "yes"
+
+
+def test_yes_no_and_not_sure_answer_the_question_asked(tables):
+    assert updates(tables, "affirm", text="yeah", requested="fever") == {"fever": "yes"}
+    assert updates(tables, "deny", text="nope", requested="fever") == {"fever": "no"}
+    assert updates(tables, "unsure", text="not sure", requested="fever") == {"fever": "unsure"}
+
+
+def test_a_yes_without_a_question_changes_nothing(tables):
+    assert updates(tables, "affirm", text="yes") == {}
+
+
+def test_age_duration_and_choices_as_answers(tables):
+    assert updates(tables, "inform", text="forty-five", requested="age") == {"age": 45}
+    assert updates(tables, "inform", text="about 3 weeks", requested="duration_days") == {"duration_days": 21}
+    assert updates(tables, "inform", text="the left one", requested="side") == {"side": "left"}
+    assert updates(tables, "inform", text="I'm a woman", requested="sex") == {"sex": "female"}
+    assert updates(tables, "inform", text="it came on gradually", requested="onset") == {"onset": "gradual"}
+
+
+def test_a_correction_replaces_the_side(tables):
+    result = updates(tables, "correct", entities=[entity("side", "right")], text="actually it's my right leg",
+                     current={"side": "left", "symptoms": ["pain"]})  # fmt: skip
+    assert result == {"side": "right"}
+
+
+def test_left_and_right_together_mean_both(tables):
+    result = updates(tables, entities=[entity("side", "left"), entity("side", "right")])
+    assert result["side"] == "both"
+
+
+def test_a_negated_side_is_not_taken(tables):
+    assert "side" not in updates(tables, entities=[entity("side", "right", negated=True)], text="not my right leg")
+
+
+def test_symptoms_accumulate_across_messages_and_denials_remove_them(tables):
+    result = updates(tables, entities=[entity("symptom", "numbness"), entity("symptom", "tingling", negated=True)],
+                     current={"symptoms": ["tingling", "pain"]})  # fmt: skip
+    assert result["symptoms"] == ["pain", "numbness"]
+
+
+def test_pregnancy_implies_female(tables):
+    result = updates(tables, entities=[entity("finding", "pregnant")], text="I'm 30 weeks pregnant")
+    assert result["pregnant"] == "yes"
+    assert result["sex"] == "female"
+    assert "age" not in result and "duration_days" not in result
+
+
+def test_chronic_cold_feet_are_asked_about_not_assumed_acute(tables):
+    assert "leg_cold_pale" not in updates(tables, entities=[entity("symptom", "coldness")], text="my feet are cold")
+    sudden = updates(tables, entities=[entity("symptom", "coldness"), entity("onset", "sudden")])
+    assert sudden["leg_cold_pale"] == "yes"

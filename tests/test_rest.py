@@ -1,0 +1,217 @@
+"""Whole conversations over the REST channel against the real Rasa and action servers.
+
+The servers run the trained model in models/ (the test command trains it first). Each interview is
+answered from a dict of facts, question by question, reading `requested_slot` from the tracker
+through the HTTP API, as a person (or the evaluation) would.
+"""
+
+import os
+import pathlib
+import socket
+import subprocess
+import sys
+import time
+import uuid
+
+import pytest
+import requests
+
+pytestmark = pytest.mark.server
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+BIN = pathlib.Path(sys.executable).parent
+TOKEN = "test-token-" + uuid.uuid4().hex
+
+PLAIN_ANSWERS = {"age": "45", "sex": "female", "side": "left", "duration_days": "about 2 weeks", "onset": "gradually"}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 180) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}")
+        try:
+            if requests.get(url, timeout=2).ok:
+                return
+        except requests.ConnectionError:
+            pass
+        time.sleep(0.5)
+    raise TimeoutError(url)
+
+
+@pytest.fixture(scope="session")
+def bot(tmp_path_factory):
+    if not any((ROOT / "models").glob("*.tar.gz")):
+        pytest.fail("no trained model in models/: run `rasa train` (the test command does)")
+    workdir = tmp_path_factory.mktemp("servers")
+    action_port, rasa_port = free_port(), free_port()
+    endpoints = workdir / "endpoints.yml"
+    endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n')
+    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", "RASA_TELEMETRY_ENABLED": "false"}
+    logs = [open(workdir / "actions.log", "w"), open(workdir / "rasa.log", "w")]  # noqa: SIM115
+    actions = subprocess.Popen(
+        [BIN / "rasa", "run", "actions", "--actions", "actions", "--port", str(action_port)],
+        cwd=ROOT, env=env, stdout=logs[0], stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    rasa = subprocess.Popen(
+        [BIN / "rasa", "run", "--enable-api", "--auth-token", TOKEN, "--port", str(rasa_port),
+         "--credentials", "credentials.yml", "--endpoints", str(endpoints), "--model", "models"],
+        cwd=ROOT, env=env, stdout=logs[1], stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    try:
+        wait_until_up(f"http://127.0.0.1:{action_port}/health", actions)
+        wait_until_up(f"http://127.0.0.1:{rasa_port}/status?token={TOKEN}", rasa)
+        yield f"http://127.0.0.1:{rasa_port}"
+    finally:
+        for process in (rasa, actions):
+            process.terminate()
+            process.wait(timeout=30)
+        for log in logs:
+            log.close()
+
+
+class Chat:
+    def __init__(self, url: str):
+        self.url, self.sender = url, "test-" + uuid.uuid4().hex
+
+    def say(self, text: str) -> list[str]:
+        reply = requests.post(
+            f"{self.url}/webhooks/rest/webhook", json={"sender": self.sender, "message": text}, timeout=60
+        )
+        assert reply.status_code == 200, reply.text
+        return [message.get("text", "") for message in reply.json()]
+
+    def tracker(self) -> dict:
+        reply = requests.get(f"{self.url}/conversations/{self.sender}/tracker", params={"token": TOKEN}, timeout=30)
+        assert reply.status_code == 200, reply.text
+        return reply.json()
+
+    def slot(self, name: str):
+        return self.tracker()["slots"][name]
+
+    def interview(self, first_message: str, facts: dict, limit: int = 25) -> list[str]:
+        """Sends the first message, then answers every question until the assessment."""
+        replies, asked = self.say(first_message), []
+        while (tracker := self.tracker())["active_loop"].get("name") == "symptom_form":
+            slot = tracker["slots"]["requested_slot"]
+            asked.append(slot)
+            assert len(asked) <= limit, asked
+            replies = self.say(facts.get(slot, PLAIN_ANSWERS.get(slot, "no")))
+        self.asked = asked
+        return replies
+
+
+@pytest.fixture
+def chat(bot):
+    return Chat(bot)
+
+
+def test_greeting_carries_the_disclaimer_and_emergency_number(chat):
+    text = " ".join(chat.say("hello"))
+    assert "not a diagnosis" in text and "999" in text
+
+
+def test_full_assessment_for_mortons_neuroma(chat):
+    replies = chat.interview(
+        "I get tingling between my third and fourth toes on the left foot when I wear tight shoes", {}
+    )
+    text = "\n".join(replies)
+    assert chat.slot("likely_conditions")[0] == "mortons_neuroma"
+    assert chat.slot("triage_level") in ("self_care", "routine")
+    assert "Possible causes" in text and "not a diagnosis" in text
+    # Said in the first message, so never asked.
+    assert "side" not in chat.asked and "tight_shoes" not in chat.asked
+    assert chat.asked[0] == "bladder_bowel_changes"
+
+
+def test_full_assessment_for_sciatica(chat):
+    chat.interview(
+        "shooting pain from my lower back down the back of my right leg to my calf, worse when I cough",
+        {"age": "38", "sex": "male"},
+    )
+    assert chat.slot("likely_conditions")[0] == "lumbar_radiculopathy"
+    assert chat.slot("triage_level") == "self_care"
+
+
+def test_full_assessment_for_dvt_is_urgent(chat):
+    chat.interview("my left calf is swollen, red and painful since a long flight", {})
+    assert chat.slot("likely_conditions")[0] == "deep_vein_thrombosis"
+    assert chat.slot("triage_level") == "urgent"
+
+
+def test_red_flag_in_the_first_message_gives_emergency_advice_at_once(chat):
+    replies = chat.say("my back hurts and I can't pee properly and I'm numb between my legs")
+    assert chat.slot("triage_level") == "emergency"
+    assert chat.slot("likely_conditions")[0] == "cauda_equina_syndrome"
+    assert chat.tracker()["active_loop"].get("name") is None
+    assert any("999" in reply for reply in replies)
+
+
+def test_red_flag_answered_in_the_form_stops_the_interview(chat):
+    chat.say("tingling in my left foot for two weeks")
+    assert chat.slot("requested_slot") == "bladder_bowel_changes"
+    chat.say("no")
+    assert chat.slot("requested_slot") == "saddle_numbness"
+    replies = chat.say("yes")
+    assert chat.slot("triage_level") == "emergency"
+    assert chat.slot("likely_conditions")[0] == "cauda_equina_syndrome"
+    assert "EMERGENCY" in replies[0]
+
+
+def test_negation_answers_the_question_no(chat):
+    chat.say("pins and needles in my left foot but no back pain")
+    assert chat.slot("back_pain") == "no"
+    assert "tingling" in chat.slot("symptoms")
+
+
+def test_correction_after_the_assessment_reassesses(chat):
+    chat.interview("numbness on the outside of my left thigh", {"tight_waistband": "yes"})
+    assert chat.slot("side") == "left"
+    replies = chat.say("actually it's my right leg")
+    assert chat.slot("side") == "right"
+    assert any("Possible causes" in reply for reply in replies)
+
+
+def test_what_is_a_condition(chat):
+    text = " ".join(chat.say("what is tarsal tunnel syndrome?"))
+    assert "tarsal tunnel" in text.lower() and "Sources:" in text
+
+
+def test_out_of_scope_emergency(chat):
+    text = " ".join(chat.say("I have crushing chest pain and my left arm feels heavy"))
+    assert "999" in text
+    assert chat.slot("likely_conditions") == ["out_of_scope"]
+    assert chat.slot("triage_level") == "emergency"
+
+
+def test_out_of_scope_is_redirected(chat):
+    chat.say("can you book me a table for dinner tonight")
+    assert chat.slot("likely_conditions") == ["out_of_scope"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["", "   ", "🦵🦵😭", "x" * 5000, "Me duele mucho la pierna izquierda desde hace dos semanas", "\x00\x07"],
+    ids=["empty", "blank", "emoji", "5000 chars", "spanish", "control characters"],
+)
+def test_bad_input_gets_a_clear_reply_and_the_conversation_goes_on(chat, message):
+    assert chat.say(message), "no reply"
+    assert chat.say("tingling in my left foot"), "no reply after the bad input"
+    assert chat.slot("requested_slot") == "bladder_bowel_changes"
+
+
+def test_restart_clears_the_conversation(chat):
+    chat.say("tingling in my left foot")
+    chat.say("restart")
+    assert chat.slot("symptoms") is None
+    assert chat.tracker()["active_loop"].get("name") is None
+
+
+def test_the_http_api_requires_the_token(bot):
+    assert requests.get(f"{bot}/conversations/someone/tracker", timeout=10).status_code == 401
