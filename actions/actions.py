@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import abc
 import logging
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -119,10 +120,13 @@ for _slot in YES_NO_SLOTS:
     setattr(ValidateSymptomForm, f"validate_{_slot}", _yes_no_validator(_slot))
 
 
-class ActionAskQuestion(Action):
+class ActionAskQuestion(Action, abc.ABC):
     """Asks one interview question, with its text and buttons from questions.yml."""
 
-    question: table.Question
+    @property
+    @abc.abstractmethod
+    def question(self) -> table.Question:
+        """Set by each subclass; abstract so that the action server skips this base class."""
 
     def name(self) -> str:
         return f"action_ask_{self.question.slot}"
@@ -182,20 +186,14 @@ class ActionExplainQuestion(Action):
 
 
 class ActionOutOfScope(Action):
-    """Records an out-of-scope request; an emergency also ends the interview."""
+    """Records an out-of-scope request in the assessment slots (the rules say the words)."""
 
     def name(self) -> str:
         return "action_out_of_scope"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         if (tracker.latest_message.get("intent") or {}).get("name") == EMERGENCY_OUT_OF_SCOPE:
-            events: list[EventType] = [
-                SlotSet("likely_conditions", [table.OUT_OF_SCOPE]),
-                SlotSet("triage_level", "emergency"),
-            ]
-            if tracker.active_loop_name:
-                events += [ActiveLoop(None), SlotSet("requested_slot", None)]
-            return events
+            return [SlotSet("likely_conditions", [table.OUT_OF_SCOPE]), SlotSet("triage_level", "emergency")]
         if tracker.get_slot("likely_conditions"):
             return []  # keep the assessment already given
         return [SlotSet("likely_conditions", [table.OUT_OF_SCOPE]), SlotSet("triage_level", "self_care")]

@@ -21,7 +21,7 @@ step "rasa train"
 rasa train --quiet
 
 step "conversation tests (tests/test_stories.yml)"
-rasa test core --stories tests/test_stories.yml --fail-on-prediction-errors --out results/core
+rasa test core --stories tests/test_stories.yml --e2e --fail-on-prediction-errors --out results/core
 
 step "pytest"
 python -m pytest -q

@@ -39,7 +39,7 @@ class Message:
 
 def _values(message: Message, entity: str, negated: bool) -> list[str]:
     return [
-        e["value"]
+        str(e["value"]).lower()
         for e in message.entities
         if e.get("entity") == entity and (e.get("role") == NEGATED) == negated and e.get("value")
     ]
