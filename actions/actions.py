@@ -151,8 +151,9 @@ class ActionGiveAssessment(Action):
         return "action_give_assessment"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        result = assess(answers(tracker), TABLES)
-        for text in assessment_messages(result, TABLES):
+        found = answers(tracker)
+        result = assess(found, TABLES)
+        for text in assessment_messages(result, TABLES, pregnant=found.get("pregnant") == YES):
             dispatcher.utter_message(text=text)
         return [SlotSet("triage_level", result.level), SlotSet("likely_conditions", result.condition_ids)]
 

@@ -28,6 +28,6 @@ actions_pid=$!
 trap 'kill "$actions_pid" 2>/dev/null || true' EXIT INT TERM
 
 echo "Action server: http://localhost:$action_port  Rasa server: http://localhost:$rasa_port"
-echo "Chat in a terminal with: .venv/bin/rasa shell  (or see README.md for REST)"
+echo "Chat in another terminal with: .venv/bin/rasa shell --port 5006  (REST: see README.md)"
 rasa run --enable-api --port "$rasa_port" --cors "${cors[@]}" "${auth[@]}" \
   --credentials credentials.yml --endpoints endpoints.yml

@@ -99,6 +99,14 @@ async def test_assessment_sets_level_and_conditions_and_explains_them():
     assert "Sources: NHS" in texts
 
 
+async def test_a_pregnant_person_is_told_to_avoid_ibuprofen():
+    _, messages = await run(ActionGiveAssessment(), "pregnant_interview_done")
+    texts = "\n".join(m["text"] for m in messages)
+    assert "Do not take ibuprofen" in texts
+    _, messages = await run(ActionGiveAssessment(), "mortons_interview_done")
+    assert "Do not take ibuprofen" not in "\n".join(m["text"] for m in messages)
+
+
 async def test_explain_condition():
     events, messages = await run(ActionExplainCondition(), "asking_what_tarsal_tunnel_is")
     assert events == []

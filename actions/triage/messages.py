@@ -15,7 +15,7 @@ def _bullets(title: str, items) -> str:
     return title + "\n" + "\n".join(f"• {item}" for item in items)
 
 
-def assessment_messages(result: Assessment, tables: Tables) -> list[str]:
+def assessment_messages(result: Assessment, tables: Tables, pregnant: bool = False) -> list[str]:
     """The urgency and why, the likely causes with the answers for and against, then what to do."""
     messages = [tables.level_advice[result.level]]
     if result.reasons:
@@ -39,6 +39,8 @@ def assessment_messages(result: Assessment, tables: Tables) -> list[str]:
         return messages + [f"Source: {tables.level_source}."]
     if result.level != "emergency" and top.self_care:
         messages.append(_bullets("What you can do now:", top.self_care))
+    if pregnant:
+        messages.append(tables.pregnancy_medicines)
     messages.append(_bullets("When to get help:", top.see_doctor))
     messages.append(f"Sources: {'; '.join(top.sources + (tables.level_source,))}.")
     return messages

@@ -167,6 +167,7 @@ class Tables:
     red_flags: tuple[Rule, ...]
     level_advice: Mapping[str, str]
     level_source: str
+    pregnancy_medicines: str
 
     def likelihood(self, condition_id: str, finding: str) -> float:
         """P(finding present | condition), falling back to the finding's base rate."""
@@ -293,9 +294,9 @@ def load(directory: pathlib.Path = HERE) -> Tables:
             raise TableError(f"{where}: unknown condition '{condition}'")
         red_flags.append(Rule(when, raw["level"], raw["because"], condition))
 
-    levels = _read(directory / "levels.yml")
-    if set(levels["levels"]) != set(LEVELS):
-        raise TableError(f"levels.yml: needs advice for exactly {', '.join(LEVELS)}")
+    advice = _read(directory / "advice.yml")
+    if set(advice["levels"]) != set(LEVELS):
+        raise TableError(f"advice.yml: needs advice for exactly {', '.join(LEVELS)}")
 
     return Tables(
         conditions=conditions,
@@ -305,6 +306,7 @@ def load(directory: pathlib.Path = HERE) -> Tables:
         questions=tuple(questions),
         stopping=Stopping(**plan["stopping"]),
         red_flags=tuple(red_flags),
-        level_advice=levels["levels"],
-        level_source=levels["source"],
+        level_advice=advice["levels"],
+        level_source=advice["level_source"],
+        pregnancy_medicines=advice["pregnancy_medicines"],
     )
