@@ -24,7 +24,7 @@ TABLES = table.load()
 
 FORM = "symptom_form"
 CHOICES = {"side": ("left", "right", "both"), "sex": ("female", "male"), "onset": ("sudden", "gradual")}
-ANSWER_SLOTS = ("symptoms", "body_parts", "age", "sex", "duration_days", "side", "onset") + tuple(TABLES.base_rates)
+ANSWER_SLOTS = ("symptoms", "body_parts", "age", "sex", "duration_days", "side", "onset") + TABLES.yes_no_findings
 EMERGENCY_OUT_OF_SCOPE = "emergency_out_of_scope"
 
 CORRECTION_NOTED = "Thanks, I've updated that."
@@ -82,6 +82,12 @@ class ValidateSymptomForm(FormValidationAction):
         question = next_question(answers(tracker), TABLES)
         return answered + ([question] if question else [])
 
+    def validate_symptoms(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        return {"symptoms": [v for v in value or [] if v in table.SYMPTOMS] or None}
+
+    def validate_body_parts(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        return {"body_parts": [v for v in value or [] if v in table.BODY_PARTS] or None}
+
     def validate_age(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         if value == UNSURE or (isinstance(value, (int, float)) and 0 < value < 120):
             return {"age": value}
@@ -115,8 +121,7 @@ def _yes_no_validator(slot: str):
 
 
 # One validate_<slot> for every yes/no finding, all alike.
-YES_NO_SLOTS = [slot for slot in TABLES.base_rates if slot in ANSWER_SLOTS and ":" not in slot]
-for _slot in YES_NO_SLOTS:
+for _slot in TABLES.yes_no_findings:
     setattr(ValidateSymptomForm, f"validate_{_slot}", _yes_no_validator(_slot))
 
 

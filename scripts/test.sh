@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 source scripts/env.sh
 
-step() { printf '\n== %s\n' "$*"; }
+step() { printf '\n== %s  (%ss so far)\n' "$*" "$SECONDS"; }
 
 step "ruff"
 ruff check .
@@ -24,4 +24,4 @@ step "conversation tests (tests/test_stories.yml)"
 rasa test core --stories tests/test_stories.yml --e2e --fail-on-prediction-errors --out results/core
 
 step "pytest"
-python -m pytest -q
+python -m pytest -q  # last, so that its summary line closes the output

@@ -75,6 +75,11 @@ async def test_form_refuses_a_value_that_is_not_an_answer():
     assert events == [SlotSet("fever", None), SlotSet("requested_slot", "fever")]
 
 
+async def test_form_keeps_only_known_symptoms_and_asks_the_same_question_again():
+    events, _ = await run(ValidateSymptomForm(), "symptom_added_during_the_interview")
+    assert events == [SlotSet("symptoms", ["pain", "tingling"]), SlotSet("requested_slot", "bladder_bowel_changes")]
+
+
 async def test_form_stops_at_once_on_a_red_flag():
     events, _ = await run(ValidateSymptomForm(), "saddle_numbness_answered_yes")
     assert events == [SlotSet("saddle_numbness", "yes"), SlotSet("requested_slot", None)]
@@ -141,3 +146,11 @@ async def test_each_question_is_asked_by_its_own_action_with_buttons():
     assert [b["payload"] for b in messages[0]["buttons"]] == ["/affirm", "/deny", "/unsure"]
     _, messages = await run(ASK_ACTIONS["side"](), "bladder_answered_no")
     assert [b["title"] for b in messages[0]["buttons"]] == ["Left", "Right", "Both"]
+
+
+def test_every_yes_no_finding_has_a_slot_and_a_validator():
+    from actions.actions import TABLES
+
+    for finding in TABLES.yes_no_findings:
+        assert DOMAIN["slots"][finding]["values"] == ["yes", "no", "unsure"]
+        assert hasattr(ValidateSymptomForm, f"validate_{finding}")

@@ -164,6 +164,16 @@ def test_red_flag_answered_in_the_form_stops_the_interview(chat):
     assert "EMERGENCY" in replies[0]
 
 
+def test_more_symptoms_in_a_later_message_are_added_and_the_question_asked_again(chat):
+    chat.say("my left foot hurts")
+    assert chat.slot("requested_slot") == "bladder_bowel_changes"
+    replies = chat.say("oh and my toes tingle as well")
+    assert set(chat.slot("symptoms")) >= {"pain", "tingling"}
+    assert "toes" in chat.slot("body_parts")
+    assert chat.slot("requested_slot") == "bladder_bowel_changes"
+    assert any("peeing or pooing" in reply for reply in replies)
+
+
 def test_negation_answers_the_question_no(chat):
     chat.say("pins and needles in my left foot but no back pain")
     assert chat.slot("back_pain") == "no"

@@ -94,10 +94,10 @@ def _from_mentions(message: Message, tables: Tables) -> dict[str, str]:
         answers["urge_to_move"] = NO
 
     for finding in _values(message, "finding", False):
-        if finding in tables.base_rates:
+        if finding in tables.yes_no_findings:
             answers[finding] = YES
     for finding in _values(message, "finding", True):
-        if finding in tables.base_rates:
+        if finding in tables.yes_no_findings:
             answers[finding] = NO
     return answers
 

@@ -26,7 +26,7 @@ MAX_SHOWN = 3
 def findings(answers: Mapping[str, Any], tables: Tables) -> dict[str, bool]:
     """The findings known from the answers. "unsure" and unanswered questions are left out."""
     known: dict[str, bool] = {}
-    for name in tables.base_rates:
+    for name in tables.yes_no_findings:
         value = answers.get(name)
         if value in (YES, NO):
             known[name] = value == YES
@@ -51,7 +51,7 @@ def findings(answers: Mapping[str, Any], tables: Tables) -> dict[str, bool]:
 
 
 def _uncertain_findings(answers: Mapping[str, Any], tables: Tables) -> set[str]:
-    return {name for name in tables.base_rates if answers.get(name) == UNSURE}
+    return {name for name in tables.yes_no_findings if answers.get(name) == UNSURE}
 
 
 def fired_red_flags(answers: Mapping[str, Any], tables: Tables) -> list[Rule]:

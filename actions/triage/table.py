@@ -75,6 +75,8 @@ BODY_PARTS = (
 )
 SIDES = ("left", "right", "both")
 MENTIONS = tuple(f"symptom:{s}" for s in SYMPTOMS) + tuple(f"body_part:{b}" for b in BODY_PARTS)
+# Findings computed from age, sex, duration, onset and side rather than asked as yes/no.
+DERIVED = ("female", "age_over_50", "duration_over_6_weeks", "sudden_onset", "both_sides")
 
 
 class TableError(ValueError):
@@ -175,6 +177,11 @@ class Tables:
         if finding in evidence:
             return evidence[finding]
         return self.base_rate(finding)
+
+    @property
+    def yes_no_findings(self) -> tuple[str, ...]:
+        """The findings held in a yes/no slot of the same name."""
+        return tuple(f for f in self.base_rates if f not in DERIVED and f not in MENTIONS)
 
     def base_rate(self, finding: str) -> float:
         return self.base_rates.get(finding, self.mention_default)
