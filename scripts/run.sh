@@ -12,8 +12,7 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 source scripts/env.sh
 
-# `rasa train` reuses the last model when data, domain and config are unchanged.
-rasa train --quiet
+bash scripts/train.sh
 
 rasa_port="${RASA_PORT:-5005}"
 action_port="${ACTION_PORT:-5055}"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every check: lint and format, Rasa data validation, training (skipped when nothing
-# changed), the conversation tests, and pytest (engine, actions, and whole conversations against
+# Runs every check: lint and format, Rasa data validation, training (cached components are
+# reused when nothing changed), the conversation tests, and pytest (engine, actions, and whole conversations against
 # the real Rasa and action servers).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +18,7 @@ step "rasa data validate"
 rasa data validate --fail-on-warnings
 
 step "rasa train"
-rasa train --quiet
+bash scripts/train.sh
 
 step "conversation tests (tests/test_stories.yml)"
 rasa test core --stories tests/test_stories.yml --e2e --fail-on-prediction-errors --out results/core

@@ -58,47 +58,28 @@ def _from_mentions(message: Message, tables: Tables) -> dict[str, str]:
     sudden = "sudden" in _values(message, "onset", False)
     answers: dict[str, str] = {}
 
-    if symptoms & (PAIN | {"stiffness"}) and "lower_back" in parts:
-        answers["back_pain"] = YES
-    elif "lower_back" in denied_parts or (denied & PAIN and "lower_back" in parts and not symptoms & PAIN):
-        answers["back_pain"] = NO
-    if symptoms & PAIN and parts & BELOW_KNEE:
-        answers["pain_below_knee"] = YES
-    if "saddle_area" in parts:
-        answers["saddle_numbness"] = YES
-    elif "saddle_area" in denied_parts:
-        answers["saddle_numbness"] = NO
-    if "weakness" in symptoms and "both" in sides:
-        answers["bilateral_leg_weakness"] = YES
-    elif "weakness" in denied:
-        answers["bilateral_leg_weakness"] = NO
-    if "foot_drop" in symptoms:
-        answers["weakness_foot_drop"] = YES
-    elif denied & {"foot_drop", "weakness"}:
-        answers["weakness_foot_drop"] = NO
-    if "swelling" in symptoms and (parts & LEG_PARTS or not parts):
-        answers["calf_swelling"] = YES
-    elif "swelling" in denied:
-        answers["calf_swelling"] = NO
-    if "redness" in symptoms:
-        answers["leg_red_warm"] = YES
-    elif "redness" in denied:
-        answers["leg_red_warm"] = NO
-    if "coldness" in symptoms and sudden:  # chronic cold feet are asked about, not assumed acute
-        answers["leg_cold_pale"] = YES
-    elif "coldness" in denied:
-        answers["leg_cold_pale"] = NO
-    if "urge_to_move" in symptoms:
-        answers["urge_to_move"] = YES
-    elif "urge_to_move" in denied:
-        answers["urge_to_move"] = NO
+    def record(slot: str, present: bool, denied: bool) -> None:
+        if present:
+            answers[slot] = YES
+        elif denied:
+            answers[slot] = NO
 
-    for finding in _values(message, "finding", False):
-        if finding in tables.yes_no_findings:
-            answers[finding] = YES
-    for finding in _values(message, "finding", True):
-        if finding in tables.yes_no_findings:
-            answers[finding] = NO
+    back_denied = "lower_back" in denied_parts or bool(denied & PAIN and "lower_back" in parts and not symptoms & PAIN)
+    record("back_pain", bool(symptoms & (PAIN | {"stiffness"})) and "lower_back" in parts, back_denied)
+    record("pain_below_knee", bool(symptoms & PAIN and parts & BELOW_KNEE), False)
+    record("saddle_numbness", "saddle_area" in parts, "saddle_area" in denied_parts)
+    record("bilateral_leg_weakness", "weakness" in symptoms and "both" in sides, "weakness" in denied)
+    record("weakness_foot_drop", "foot_drop" in symptoms, bool(denied & {"foot_drop", "weakness"}))
+    record("calf_swelling", "swelling" in symptoms and bool(parts & LEG_PARTS or not parts), "swelling" in denied)
+    record("leg_red_warm", "redness" in symptoms, "redness" in denied)
+    # Chronic cold feet are asked about, not assumed to be a sudden loss of blood supply.
+    record("leg_cold_pale", "coldness" in symptoms and sudden, "coldness" in denied)
+    record("urge_to_move", "urge_to_move" in symptoms, "urge_to_move" in denied)
+
+    for negated in (False, True):
+        for finding in _values(message, "finding", negated):
+            if finding in tables.yes_no_findings:
+                answers[finding] = NO if negated else YES
     return answers
 
 
