@@ -5,12 +5,6 @@ answered from a dict of facts, question by question, reading `requested_slot` fr
 through the HTTP API, as a person (or the evaluation) would.
 """
 
-import os
-import pathlib
-import socket
-import subprocess
-import sys
-import time
 import uuid
 
 import pytest
@@ -18,67 +12,12 @@ import requests
 
 pytestmark = pytest.mark.server
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
-BIN = pathlib.Path(sys.executable).parent
-TOKEN = "test-token-" + uuid.uuid4().hex
-
 PLAIN_ANSWERS = {"age": "45", "sex": "female", "side": "left", "duration_days": "about 2 weeks", "onset": "gradually"}
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 180) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server exited with {process.returncode}")
-        try:
-            if requests.get(url, timeout=2).ok:
-                return
-        except requests.ConnectionError:
-            pass
-        time.sleep(0.5)
-    raise TimeoutError(url)
-
-
-@pytest.fixture(scope="session")
-def bot(tmp_path_factory):
-    if not any((ROOT / "models").glob("*.tar.gz")):
-        pytest.fail("no trained model in models/: run `rasa train` (the test command does)")
-    workdir = tmp_path_factory.mktemp("servers")
-    action_port, rasa_port = free_port(), free_port()
-    endpoints = workdir / "endpoints.yml"
-    endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n')
-    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", "RASA_TELEMETRY_ENABLED": "false"}
-    logs = [open(workdir / "actions.log", "w"), open(workdir / "rasa.log", "w")]  # noqa: SIM115
-    actions = subprocess.Popen(
-        [BIN / "rasa", "run", "actions", "--actions", "actions", "--port", str(action_port)],
-        cwd=ROOT, env=env, stdout=logs[0], stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    rasa = subprocess.Popen(
-        [BIN / "rasa", "run", "--enable-api", "--auth-token", TOKEN, "--port", str(rasa_port),
-         "--credentials", "credentials.yml", "--endpoints", str(endpoints), "--model", "models"],
-        cwd=ROOT, env=env, stdout=logs[1], stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    try:
-        wait_until_up(f"http://127.0.0.1:{action_port}/health", actions)
-        wait_until_up(f"http://127.0.0.1:{rasa_port}/status?token={TOKEN}", rasa)
-        yield f"http://127.0.0.1:{rasa_port}"
-    finally:
-        for process in (rasa, actions):
-            process.terminate()
-            process.wait(timeout=30)
-        for log in logs:
-            log.close()
-
-
 class Chat:
-    def __init__(self, url: str):
-        self.url, self.sender = url, "test-" + uuid.uuid4().hex
+    def __init__(self, bot):
+        self.url, self.token, self.sender = bot.url, bot.token, "test-" + uuid.uuid4().hex
 
     def say(self, text: str) -> list[str]:
         reply = requests.post(
@@ -88,7 +27,9 @@ class Chat:
         return [message.get("text", "") for message in reply.json()]
 
     def tracker(self) -> dict:
-        reply = requests.get(f"{self.url}/conversations/{self.sender}/tracker", params={"token": TOKEN}, timeout=30)
+        reply = requests.get(
+            f"{self.url}/conversations/{self.sender}/tracker", params={"token": self.token}, timeout=30
+        )
         assert reply.status_code == 200, reply.text
         return reply.json()
 
@@ -224,4 +165,4 @@ def test_restart_clears_the_conversation(chat):
 
 
 def test_the_http_api_requires_the_token(bot):
-    assert requests.get(f"{bot}/conversations/someone/tracker", timeout=10).status_code == 401
+    assert requests.get(f"{bot.url}/conversations/someone/tracker", timeout=10).status_code == 401
