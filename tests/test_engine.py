@@ -154,3 +154,17 @@ def test_explanations_name_the_answers_for_and_against(tables):
 def test_findings_derive_age_duration_side_and_sex(tables):
     known = findings({"age": 61, "duration_days": 50, "side": "both", "sex": "female", "back_pain": "unsure"}, tables)
     assert known == {"age_over_50": True, "duration_over_6_weeks": True, "both_sides": True, "female": True}
+
+
+def test_a_plausible_cause_counts_towards_the_urgency_even_when_not_shown(tables):
+    from dataclasses import replace
+
+    # Four equally likely causes (ties keep the table's order): three self-care causes are shown,
+    # DVT comes fourth and is not shown, but at 25% it is plausible.
+    four = ("lumbar_radiculopathy", "piriformis_syndrome", "mortons_neuroma", "deep_vein_thrombosis")
+    conditions = {
+        cid: replace(c, prior=1.0 if cid in four else 1e-9, evidence={}) for cid, c in tables.conditions.items()
+    }
+    result = assess({}, replace(tables, conditions=conditions))
+    assert "deep_vein_thrombosis" not in result.condition_ids
+    assert result.level == "urgent"  # deep_vein_thrombosis is urgent by default

@@ -222,8 +222,9 @@ def assess(answers: Mapping[str, Any], tables: Tables) -> Assessment:
         elif rule.level == level and rule.because not in reasons:
             reasons.append(rule.because)
 
+    # Every plausible cause counts towards the urgency, shown or not; up to three are shown.
     ranked = []
-    for position, condition_id in enumerate(shown[:MAX_SHOWN]):
+    for position, condition_id in enumerate(shown):
         if condition_id not in tables.conditions:  # out_of_scope from a stroke flag
             ranked.append(RankedCondition(condition_id, 1.0, "emergency"))
             continue
@@ -235,6 +236,7 @@ def assess(answers: Mapping[str, Any], tables: Tables) -> Assessment:
                 level, reasons = condition_level, list(because)
             elif condition_level == level and not reasons:
                 reasons = list(because)
-        supporting, against = _explain(condition_id, known, tables)
-        ranked.append(RankedCondition(condition_id, probability, condition_level, supporting, against))
+        if position < MAX_SHOWN:
+            supporting, against = _explain(condition_id, known, tables)
+            ranked.append(RankedCondition(condition_id, probability, condition_level, supporting, against))
     return Assessment(level, reasons, ranked, flags)
