@@ -106,3 +106,10 @@ def test_chronic_cold_feet_are_asked_about_not_assumed_acute(tables):
     assert "leg_cold_pale" not in updates(tables, entities=[entity("symptom", "coldness")], text="my feet are cold")
     sudden = updates(tables, entities=[entity("symptom", "coldness"), entity("onset", "sudden")])
     assert sudden["leg_cold_pale"] == "yes"
+
+
+def test_chest_pain_inside_a_leg_message_is_caught_even_without_an_entity(tables):
+    text = "my legs have been tingly this week but now I've got a crushing pain in my chest going into my arm"
+    assert updates(tables, text=text)["breathless_or_chest_pain"] == "yes"
+    assert "breathless_or_chest_pain" not in updates(tables, text="no chest pain, just sore calves")
+    assert updates(tables, text="his face is drooping on one side")["stroke_signs"] == "yes"

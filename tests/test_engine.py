@@ -168,3 +168,24 @@ def test_a_plausible_cause_counts_towards_the_urgency_even_when_not_shown(tables
     result = assess({}, replace(tables, conditions=conditions))
     assert "deep_vein_thrombosis" not in result.condition_ids
     assert result.level == "urgent"  # deep_vein_thrombosis is urgent by default
+
+
+def test_chest_pain_without_a_swollen_leg_is_an_out_of_scope_emergency(tables):
+    result = assess({"symptoms": ["tingling"], "body_parts": ["leg"], "breathless_or_chest_pain": "yes"}, tables)
+    assert result.level == "emergency"
+    assert result.condition_ids[0] == "out_of_scope"
+    with_swelling = assess({"calf_swelling": "yes", "breathless_or_chest_pain": "yes"}, tables)
+    assert with_swelling.condition_ids[0] == "deep_vein_thrombosis"
+
+
+def test_a_question_that_could_make_it_urgent_is_asked_before_stopping(tables):
+    # Sciatica clearly leads, but a new foot drop would make it urgent: ask before stopping.
+    answers = {
+        "symptoms": ["shooting_pain"], "body_parts": ["lower_back", "calf"], "back_pain": "yes", "side": "right",
+        "worse_cough_sneeze": "yes", "pain_below_knee": "yes", "age": 51, "sex": "female", "pregnant": "no",
+        "duration_days": 21, "bladder_bowel_changes": "no", "saddle_numbness": "no", "bilateral_leg_weakness": "no",
+        "leg_cold_pale": "no", "calf_swelling": "no", "fever": "no", "cancer_history": "no",
+    }  # fmt: skip
+    answers, asked = interview(tables, answers, {"weakness_foot_drop": "yes"})
+    assert "weakness_foot_drop" in asked
+    assert assess(answers, tables).level == "urgent"

@@ -30,6 +30,27 @@ CHOICE_WORDS = {
 }
 
 
+# Emergencies outside the leg, caught by words as well as by the NLU model, so that a missed
+# entity cannot hide them ("my legs tingle but now I've got a crushing pain in my chest").
+EMERGENCY_WORDS = {
+    "breathless_or_chest_pain": r"\bchest\b.{0,25}\b(pain|pressure|tight|crushing|hurts?)|"
+    r"\b(pain|pressure|tightness|crushing|ache)\b.{0,25}\bchest\b|"
+    r"\b(can'?t|cannot|struggling to) (breathe|catch my breath)|\bshort of breath|\bbreathless|coughing (up )?blood",
+    "stroke_signs": r"\bface\b.{0,20}\bdroop|\bslurred\b|\bslurring\b|\bcan'?t (speak|talk) properly",
+}
+_NEGATED_BEFORE = re.compile(r"\b(no|not|never|without|n't)\b[^.,;]{0,15}$")
+
+
+def _emergency_words(text: str) -> dict[str, str]:
+    found = {}
+    lowered = text.lower()
+    for slot, pattern in EMERGENCY_WORDS.items():
+        match = re.search(pattern, lowered)
+        if match and not _NEGATED_BEFORE.search(lowered[: match.start()]):
+            found[slot] = YES
+    return found
+
+
 @dataclass(frozen=True)
 class Message:
     intent: str | None
@@ -131,6 +152,7 @@ def slot_updates(
             updates[requested_slot] = answer
 
     updates.update(_from_mentions(message, tables))
+    updates.update(_emergency_words(message.text))
 
     symptoms = _merge(current.get("symptoms"), _values(message, "symptom", False), _values(message, "symptom", True))
     body_parts = _merge(

@@ -101,6 +101,20 @@ def _unanswered(question: Question, answers: Mapping[str, Any]) -> bool:
     return answers.get(question.slot) is None
 
 
+def _question_that_could_fire(rule: Rule, known: Mapping[str, bool], answers: Mapping[str, Any], tables: Tables):
+    """An unanswered yes/no question whose answer could make `rule` fire, if any."""
+    when = rule.when
+    if any(known.get(f) is False for f in when.all) or any(known.get(f) is True for f in when.none):
+        return None
+    if when.any and all(known.get(f) is False for f in when.any):
+        return None
+    for finding in when.all + when.any:
+        question = tables.question(finding)
+        if question and question.kind == "yes_no" and answers.get(finding) is None:
+            return finding
+    return None
+
+
 def next_question(answers: Mapping[str, Any], tables: Tables) -> str | None:
     """The slot to ask about next, or None when the interview is over."""
     if emergency_flagged(answers, tables):
@@ -110,6 +124,18 @@ def next_question(answers: Mapping[str, Any], tables: Tables) -> str | None:
         for question in tables.stage(stage):
             if _unanswered(question, answers) and _relevant(question, known):
                 return question.slot
+
+    # Nothing left may change the answer, and the urgency is part of it: ask what could still
+    # raise a plausible cause to urgent or emergency before anything else.
+    probabilities = posterior(known, tables)
+    top = max(probabilities, key=probabilities.get)
+    for condition_id, probability in sorted(probabilities.items(), key=lambda item: -item[1]):
+        if condition_id != top and probability < PLAUSIBLE:
+            continue
+        for rule in tables.conditions[condition_id].raised_by:
+            slot = _question_that_could_fire(rule, known, answers, tables)
+            if _rank(rule.level) >= _rank("urgent") and slot:
+                return slot
 
     pool = tables.stage("discriminating")
     answered = sum(1 for q in pool if not _unanswered(q, answers))
