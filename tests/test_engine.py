@@ -97,6 +97,26 @@ def test_an_emergency_red_flag_stops_the_interview_and_names_its_cause(tables, a
     assert result.condition_ids[0] == condition
 
 
+@pytest.mark.parametrize(
+    "answers, condition",
+    [
+        ({"cancer_history": "yes", "back_pain": "yes"}, "spinal_tumour"),
+        ({"calf_swelling": "yes"}, "deep_vein_thrombosis"),
+        ({"leg_red_warm": "yes"}, "deep_vein_thrombosis"),
+        ({"foot_ulcer": "yes", "diabetes": "yes"}, "peripheral_polyneuropathy"),
+    ],
+)
+def test_an_urgent_red_flag_gives_same_day_advice_and_names_its_cause(tables, answers, condition):
+    assert not emergency_flagged(answers, tables)
+    result = assess(answers, tables)
+    assert result.level == "urgent"
+    assert result.condition_ids[0] == condition
+
+
+def test_a_new_foot_drop_is_urgent_whatever_the_cause(tables):
+    assert assess({"weakness_foot_drop": "yes", "back_pain": "yes"}, tables).level == "urgent"
+
+
 def test_a_red_flag_wins_over_a_confident_benign_ranking(tables):
     answers = {"symptoms": ["tingling"], "body_parts": ["toes"], "tight_shoes": "yes", "saddle_numbness": "yes"}
     result = assess(answers, tables)

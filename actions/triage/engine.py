@@ -142,7 +142,7 @@ def next_question(answers: Mapping[str, Any], tables: Tables) -> str | None:
     stopping = tables.stopping
     if answered >= stopping.max_discriminating_questions:
         return None
-    if max(posterior(known, tables).values()) >= stopping.leading_probability:
+    if max(probabilities.values()) >= stopping.leading_probability:
         return None
     candidates = [q for q in pool if _unanswered(q, answers) and _relevant(q, known)]
     gains = {q.slot: information_gain(q.slot, known, tables) for q in candidates}
