@@ -133,8 +133,10 @@ def next_question(answers: Mapping[str, Any], tables: Tables) -> str | None:
         if condition_id != top and probability < PLAUSIBLE:
             continue
         for rule in tables.conditions[condition_id].raised_by:
+            if _rank(rule.level) < _rank("urgent"):
+                continue
             slot = _question_that_could_fire(rule, known, answers, tables)
-            if _rank(rule.level) >= _rank("urgent") and slot:
+            if slot:
                 return slot
 
     pool = tables.stage("discriminating")

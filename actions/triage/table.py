@@ -170,6 +170,7 @@ class Tables:
     level_advice: Mapping[str, str]
     level_source: str
     pregnancy_medicines: str
+    yes_no_findings: tuple[str, ...]  # the findings held in a yes/no slot of the same name
 
     def likelihood(self, condition_id: str, finding: str) -> float:
         """P(finding present | condition), falling back to the finding's base rate."""
@@ -177,11 +178,6 @@ class Tables:
         if finding in evidence:
             return evidence[finding]
         return self.base_rate(finding)
-
-    @property
-    def yes_no_findings(self) -> tuple[str, ...]:
-        """The findings held in a yes/no slot of the same name."""
-        return tuple(f for f in self.base_rates if f not in DERIVED and f not in MENTIONS)
 
     def base_rate(self, finding: str) -> float:
         return self.base_rates.get(finding, self.mention_default)
@@ -316,4 +312,5 @@ def load(directory: pathlib.Path = HERE) -> Tables:
         level_advice=advice["levels"],
         level_source=advice["level_source"],
         pregnancy_medicines=advice["pregnancy_medicines"],
+        yes_no_findings=tuple(f for f in base_rates if f not in DERIVED and f not in MENTIONS),
     )
