@@ -14,7 +14,7 @@ from rasa_sdk.types import DomainDict
 from .triage import table
 from .triage.answers import Message, slot_updates
 from .triage.engine import NO, UNSURE, YES, assess, next_question
-from .triage.messages import assessment_messages, condition_messages
+from .triage.messages import assessment_messages, condition_messages, tests_messages, treatment_messages
 
 logger = logging.getLogger(__name__)
 
@@ -24,7 +24,8 @@ TABLES = table.load()
 
 FORM = "symptom_form"
 CHOICES = {"side": ("left", "right", "both"), "sex": ("female", "male"), "onset": ("sudden", "gradual")}
-ANSWER_SLOTS = ("symptoms", "body_parts", "age", "sex", "duration_days", "side", "onset") + TABLES.yes_no_findings
+ANSWER_SLOTS = ("symptoms", "body_parts", "problems", "age", "sex", "duration_days", "side", "onset")
+ANSWER_SLOTS += TABLES.yes_no_findings
 EMERGENCY_OUT_OF_SCOPE = "emergency_out_of_scope"
 
 CORRECTION_NOTED = "Thanks, I've updated that."
@@ -163,6 +164,14 @@ class ActionGiveAssessment(Action):
         return [SlotSet("triage_level", result.level), SlotSet("likely_conditions", result.condition_ids)]
 
 
+def _condition_asked_about(tracker: Tracker) -> table.Condition | None:
+    """The condition named now, else the one last talked about, else the likeliest one assessed."""
+    named = next(tracker.get_latest_entity_values("condition"), None) or tracker.get_slot("condition")
+    assessed = [c for c in tracker.get_slot("likely_conditions") or () if c in TABLES.conditions]
+    condition_id = named if named in TABLES.conditions else next(iter(assessed), None)
+    return TABLES.conditions.get(condition_id) if condition_id else None
+
+
 class ActionExplainCondition(Action):
     """Answers "what is tarsal tunnel syndrome?" from the condition table."""
 
@@ -170,11 +179,33 @@ class ActionExplainCondition(Action):
         return "action_explain_condition"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        condition_id: str | None = next(tracker.get_latest_entity_values("condition"), None)
-        if condition_id not in TABLES.conditions:
-            dispatcher.utter_message(text=WHICH_CONDITION)
-            return []
-        for text in condition_messages(TABLES.conditions[condition_id]):
+        condition = _condition_asked_about(tracker)
+        for text in condition_messages(condition) if condition else [WHICH_CONDITION]:
+            dispatcher.utter_message(text=text)
+        return []
+
+
+class ActionExplainTests(Action):
+    """Answers "what tests might I need?": for the condition in question, or an overview."""
+
+    def name(self) -> str:
+        return "action_explain_tests"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        for text in tests_messages(_condition_asked_about(tracker), TABLES):
+            dispatcher.utter_message(text=text)
+        return []
+
+
+class ActionExplainTreatment(Action):
+    """Answers "how is it treated?" for the condition in question."""
+
+    def name(self) -> str:
+        return "action_explain_treatment"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        condition = _condition_asked_about(tracker)
+        for text in treatment_messages(condition) if condition else [WHICH_CONDITION]:
             dispatcher.utter_message(text=text)
         return []
 

@@ -11,8 +11,11 @@ from actions.actions import (
     ASK_ACTIONS,
     CORRECTION_NOTED,
     INVALID_AGE,
+    WHICH_CONDITION,
     ActionExplainCondition,
     ActionExplainQuestion,
+    ActionExplainTests,
+    ActionExplainTreatment,
     ActionExtractFindings,
     ActionGiveAssessment,
     ActionOutOfScope,
@@ -117,6 +120,65 @@ async def test_explain_condition():
     assert events == []
     assert "(tarsal tunnel syndrome):" in messages[0]["text"]
     assert any(m["text"].startswith("Tests:") for m in messages)
+
+
+async def test_tests_for_the_likeliest_assessed_condition():
+    events, messages = await run(ActionExplainTests(), "asking_which_tests_after_a_mortons_assessment")
+    assert events == []
+    assert messages[0]["text"].startswith("Tests for irritated nerve between the toes (Morton's neuroma):")
+    assert "ultrasound" in messages[0]["text"].lower()
+
+
+async def test_tests_before_any_assessment_say_when_each_test_helps():
+    _, messages = await run(ActionExplainTests(), "asking_which_tests_before_any_assessment")
+    overview = messages[0]["text"]
+    assert [line.split(":")[0] for line in overview.splitlines()[1:4]] == [
+        "• MRI scan",
+        "• X-ray",
+        "• Nerve conduction studies and EMG",
+    ]
+    assert "not useful as a routine test for back pain or sciatica" in overview
+    assert messages[-1]["text"].startswith("Sources: NICE NG59")
+
+
+async def test_treatment_of_a_named_condition():
+    events, messages = await run(ActionExplainTreatment(), "asking_how_tarsal_tunnel_is_treated")
+    assert events == []
+    assert messages[0]["text"].startswith("Treatment of trapped nerve on the inside of the ankle")
+    assert messages[-1]["text"].startswith("Sources:")
+
+
+async def test_treatment_of_the_condition_asked_about_before():
+    _, messages = await run(ActionExplainTreatment(), "asking_how_it_is_treated_after_asking_what_it_is")
+    assert "(restless legs syndrome)" in messages[0]["text"]
+
+
+async def test_treatment_asks_which_condition_when_there_is_none():
+    _, messages = await run(ActionExplainTreatment(), "asking_how_it_is_treated_with_nothing_to_go_on")
+    assert [m["text"] for m in messages] == [WHICH_CONDITION]
+
+
+async def test_swelling_beside_a_sprain_is_not_taken_for_a_swollen_calf():
+    events, _ = await run(ActionExtractFindings(), "first_message_sprained_ankle")
+    assert events == [
+        SlotSet("trauma", "yes"),
+        SlotSet("symptoms", ["swelling"]),
+        SlotSet("body_parts", ["ankle"]),
+        SlotSet("problems", ["minor_injury"]),
+    ]
+
+
+async def test_a_sprain_gets_a_redirection_with_nhs_advice():
+    events, messages = await run(ActionGiveAssessment(), "sprained_ankle_interview_done")
+    assert events == [SlotSet("triage_level", "self_care"), SlotSet("likely_conditions", ["out_of_scope"])]
+    texts = "\n".join(m["text"] for m in messages)
+    assert "sprain, strain, bruise or other injury rather than a trapped or irritated nerve" in texts
+    assert "NHS: Sprains and strains" in texts
+
+
+async def test_thoughts_of_suicide_are_an_emergency_even_inside_a_leg_message():
+    events, _ = await run(ActionExtractFindings(), "suicidal_thoughts_in_a_sciatica_message")
+    assert SlotSet("suicidal_thoughts", "yes") in events
 
 
 async def test_why_do_you_ask_explains_the_current_question():

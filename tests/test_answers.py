@@ -1,5 +1,7 @@
 """From one parsed message to slot values: answers, volunteered facts, negations, corrections."""
 
+import pytest
+
 from actions.triage.answers import Message, slot_updates
 
 
@@ -113,3 +115,44 @@ def test_chest_pain_inside_a_leg_message_is_caught_even_without_an_entity(tables
     assert updates(tables, text=text)["breathless_or_chest_pain"] == "yes"
     assert "breathless_or_chest_pain" not in updates(tables, text="no chest pain, just sore calves")
     assert updates(tables, text="his face is drooping on one side")["stroke_signs"] == "yes"
+
+
+@pytest.mark.parametrize(
+    "text, slot",
+    [
+        ("tonight I've been counting how many of my tablets it would take to not wake up", "suicidal_thoughts"),
+        ("I honestly don't want to be alive anymore", "suicidal_thoughts"),
+        ("wasp stung my leg and now my lips are swelling and I'm wheezing", "allergic_reaction"),
+        ("restless legs every evening, it's wrecking my sleep", "disturbs_sleep"),
+        ("calf cramps most nights, they wake me up", "disturbs_sleep"),
+        ("cramp in my calf that won't let go, it's been 25 mins", "cramp_over_10_minutes"),
+    ],
+)
+def test_facts_are_caught_by_their_words(tables, text, slot):
+    found = updates(tables, text=text)
+    assert found[slot] == "yes"
+
+
+@pytest.mark.parametrize(
+    "text, slot",
+    [
+        ("I'm not suicidal, just fed up with the pain", "suicidal_thoughts"),
+        ("no swelling of my lips or tongue", "allergic_reaction"),
+        ("my legs twitch in the evening but it doesn't wake me up", "disturbs_sleep"),
+        ("tingling in my foot for 20 minutes after sitting", "cramp_over_10_minutes"),
+    ],
+)
+def test_denied_or_unrelated_words_are_not_taken_as_facts(tables, text, slot):
+    assert slot not in updates(tables, text=text)
+
+
+def test_waking_at_night_means_night_time_symptoms(tables):
+    found = updates(tables, text="cramps that wake me up")
+    assert (found["disturbs_sleep"], found["worse_at_night"]) == ("yes", "yes")
+
+
+def test_swelling_beside_a_bite_is_asked_about_not_assumed(tables):
+    bite = [entity("problem", "bite_or_sting"), entity("symptom", "swelling"), entity("body_part", "calf")]
+    found = updates(tables, entities=bite, text="bitten on my calf and it's puffy")
+    assert "calf_swelling" not in found
+    assert found["problems"] == ["bite_or_sting"]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from actions.triage.engine import assess, emergency_flagged, findings, information_gain, next_question
+from actions.triage.engine import assess, emergency_flagged, findings, information_gain, next_question, posterior
 
 DEFAULTS = {"age": 40, "sex": "male", "side": "left", "duration_days": 14, "onset": "gradual"}
 
@@ -46,7 +46,7 @@ CASES = [
     ),
     (
         {"symptoms": ["urge_to_move"], "body_parts": ["leg"], "side": "both", "urge_to_move": "yes"},
-        {"worse_at_night": "yes"},
+        {"worse_at_night": "yes", "disturbs_sleep": "yes"},
         "restless_legs_syndrome",
         "routine",
     ),
@@ -145,7 +145,7 @@ def test_a_plausible_second_cause_raises_the_urgency(tables):
 def test_interview_stops_when_one_cause_clearly_leads(tables):
     answers = {
         "symptoms": ["urge_to_move"], "body_parts": ["leg"], "side": "both", "urge_to_move": "yes",
-        "worse_at_night": "yes", "age": 50, "sex": "male", "duration_days": 60,
+        "worse_at_night": "yes", "disturbs_sleep": "yes", "age": 50, "sex": "male", "duration_days": 60,
         "bladder_bowel_changes": "no", "saddle_numbness": "no", "bilateral_leg_weakness": "no",
         "leg_cold_pale": "no", "calf_swelling": "no", "back_pain": "no",
     }  # fmt: skip
@@ -209,3 +209,47 @@ def test_a_question_that_could_make_it_urgent_is_asked_before_stopping(tables):
     answers, asked = interview(tables, answers, {"weakness_foot_drop": "yes"})
     assert "weakness_foot_drop" in asked
     assert assess(answers, tables).level == "urgent"
+
+
+def test_a_sprain_is_redirected_after_a_check_for_a_swollen_calf(tables):
+    sprain = {"symptoms": ["swelling", "pain"], "body_parts": ["ankle"], "problems": ["minor_injury"], "trauma": "yes"}
+    answers, asked = interview(tables, sprain, {})
+    assert asked == ["calf_swelling"]
+    result = assess(answers, tables)
+    assert (result.level, result.condition_ids, result.problem.id) == ("self_care", ["out_of_scope"], "minor_injury")
+
+
+def test_a_pulled_calf_muscle_with_a_swollen_calf_gets_the_full_interview(tables):
+    pulled = {"symptoms": ["pain"], "body_parts": ["calf"], "problems": ["minor_injury"], "calf_swelling": "yes"}
+    answers, asked = interview(tables, pulled, {"recent_immobility_travel_surgery": "yes"})
+    assert asked[:3] == ["bladder_bowel_changes", "saddle_numbness", "bilateral_leg_weakness"]
+    result = assess(answers, tables)
+    assert (result.level, result.condition_ids[0], result.problem) == ("urgent", "deep_vein_thrombosis", None)
+
+
+@pytest.mark.parametrize("red_warm, level", [("yes", "urgent"), ("unsure", "urgent"), ("no", "self_care")])
+def test_a_bite_is_asked_about_infection_before_the_redirection(tables, red_warm, level):
+    bite = {"symptoms": ["swelling"], "problems": ["bite_or_sting"]}
+    answers, asked = interview(tables, bite, {"leg_red_warm": red_warm})
+    assert asked == ["leg_red_warm", "fever"]
+    result = assess(answers, tables)
+    assert (result.level, result.condition_ids) == (level, ["out_of_scope"])
+
+
+def test_a_nerve_symptom_keeps_an_injury_in_scope(tables):
+    answers = {"symptoms": ["tingling"], "body_parts": ["foot"], "problems": ["minor_injury"], "trauma": "yes"}
+    assert next_question(answers, tables) == "bladder_bowel_changes"
+    assert assess(answers, tables).problem is None
+
+
+def test_an_emergency_red_flag_still_wins_over_a_redirection(tables):
+    answers = {"symptoms": ["pain"], "problems": ["skin"], "bilateral_leg_weakness": "yes"}
+    assert next_question(answers, tables) is None
+    result = assess(answers, tables)
+    assert (result.level, result.condition_ids[0], result.problem) == ("emergency", "cauda_equina_syndrome", None)
+
+
+def test_a_mention_and_the_answer_to_its_question_count_once(tables):
+    answered = {"weakness_foot_drop": "yes"}
+    both = findings({**answered, "symptoms": ["foot_drop"]}, tables)
+    assert posterior(both, tables) == posterior(findings(answered, tables), tables)

@@ -134,6 +134,36 @@ def test_what_is_a_condition(chat):
     assert "tarsal tunnel" in text.lower() and "Sources:" in text
 
 
+def test_tests_and_treatment_follow_the_assessment(chat):
+    chat.interview("tingling between my third and fourth toes on the left foot, worse in tight shoes", {})
+    assert chat.slot("likely_conditions")[0] == "mortons_neuroma"
+    tests = " ".join(chat.say("what tests might I need?"))
+    assert tests.startswith("Tests for irritated nerve between the toes (Morton's neuroma):")
+    treatment = " ".join(chat.say("how is it treated?"))
+    assert treatment.startswith("Treatment of irritated nerve between the toes (Morton's neuroma):")
+
+
+def test_tests_during_the_interview_then_the_question_again(chat):
+    chat.say("pain down the back of my right leg")
+    asked = chat.slot("requested_slot")
+    replies = chat.say("do I need an MRI scan?")
+    assert "MRI scan" in replies[0]
+    assert chat.slot("requested_slot") == asked
+
+
+def test_a_sprained_ankle_gets_a_redirection_not_a_nerve_interview(chat):
+    replies = chat.interview("I sprained my ankle playing football yesterday, it's swollen and bruised", {})
+    assert chat.asked == ["calf_swelling"]  # a clot can hide behind a "sprain"
+    assert (chat.slot("likely_conditions"), chat.slot("triage_level")) == (["out_of_scope"], "self_care")
+    assert any("outside what I can assess" in reply for reply in replies)
+
+
+def test_thoughts_of_suicide_inside_a_leg_message_get_emergency_help(chat):
+    text = " ".join(chat.say("sciatica for a year and honestly I don't want to be alive anymore"))
+    assert "Samaritans" in text
+    assert (chat.slot("likely_conditions")[0], chat.slot("triage_level")) == ("out_of_scope", "emergency")
+
+
 def test_out_of_scope_emergency(chat):
     text = " ".join(chat.say("I have crushing chest pain and my left arm feels heavy"))
     assert "999" in text

@@ -69,3 +69,17 @@ def test_a_missing_condition_is_refused(table_copy):
     edit_conditions(table_copy, lambda conditions: conditions.pop())
     with pytest.raises(table.TableError, match="no entry for muscle_cramps"):
         table.load(table_copy)
+
+
+def test_a_redirection_may_only_ask_yes_no_questions(table_copy):
+    path = table_copy / "other_problems.yml"
+    data = yaml.safe_load(path.read_text())
+    data["problems"][1]["ask"] = ["age"]
+    path.write_text(yaml.safe_dump(data))
+    with pytest.raises(table.TableError, match=r"entry 'bite_or_sting': asks 'age', which is not a yes/no question"):
+        table.load(table_copy)
+
+
+def test_every_redirection_names_its_sources(tables):
+    for problem in tables.problems.values():
+        assert problem.sources and all(source.startswith(("NHS", "NICE")) for source in problem.sources)

@@ -30,21 +30,38 @@ CHOICE_WORDS = {
 }
 
 
-# Emergencies outside the leg, caught by words as well as by the NLU model, so that a missed
-# entity cannot hide them ("my legs tingle but now I've got a crushing pain in my chest").
+# Facts caught by words as well as by the NLU model. Emergencies outside the leg, so that a missed
+# entity cannot hide them ("my legs tingle but now I've got a crushing pain in my chest"), and a
+# few facts whose wording varies too much for the entity model ("it's wrecking my sleep").
 EMERGENCY_WORDS = {
     "breathless_or_chest_pain": r"\bchest\b.{0,25}\b(pain|pressure|tight|crushing|hurts?)|"
     r"\b(pain|pressure|tightness|crushing|ache)\b.{0,25}\bchest\b|"
     r"\b(can'?t|cannot|struggling to) (breathe|catch my breath)|\bshort of breath|\bbreathless|coughing (up )?blood",
     "stroke_signs": r"\bface\b.{0,20}\bdroop|\bslurred\b|\bslurring\b|\bcan'?t (speak|talk) properly",
+    "allergic_reaction": r"\b(lips?|tongue|throat)\b.{0,20}\b(swell|swelling|swollen|tight|closing)|"
+    r"\b(swell|swelling|swollen)\b.{0,15}\b(lips?|tongue|throat)\b|\bwheez|\banaphyla",
+    "suicidal_thoughts": r"suicid|\bkill(ing)? myself|\bend(ing)? (it all|my life|things)|\bbetter off dead|"
+    r"(don'?t|do not) want to (be alive|live|be here|wake up)|\bnot (to )?wake up|\boverdose|"
+    r"\bself[- ]harm|\bhurt(ing)? myself|how many (of )?(my |the )?(tablets|pills)",
 }
-_NEGATED_BEFORE = re.compile(r"\b(no|not|never|without|n't)\b[^.,;]{0,15}$")
+FACT_WORDS = {
+    "disturbs_sleep": r"\bwak(e|es|ing) me\b|\bkeep(s|ing)? me (awake|up)\b|"
+    r"\b(can'?t|cannot|barely|hardly|not) (get to )?sleep|\b(wreck|ruin|disturb|spoil)\w* my sleep|"
+    r"\b(awake|up) (all|half) (the )?night",
+    "cramp_over_10_minutes": r"\bwon'?t (let go|ease|stop|go away)|\b([1-9]\d|fifteen|twenty|thirty|forty)[ -]?min|"
+    r"\bhalf an hour\b|\ban hour\b",
+}
+# A fact only counts in a message about the right thing: a long cramp, not long tingling.
+FACT_CONTEXT = {"cramp_over_10_minutes": r"cramp|seiz|spasm|charley horse"}
+_NEGATED_BEFORE = re.compile(r"(\b(no|not|never|without)\b|n't\b)[^.,;]{0,15}$")
 
 
-def _emergency_words(text: str) -> dict[str, str]:
+def _words(text: str) -> dict[str, str]:
     found = {}
     lowered = text.lower()
-    for slot, pattern in EMERGENCY_WORDS.items():
+    for slot, pattern in {**EMERGENCY_WORDS, **FACT_WORDS}.items():
+        if slot in FACT_CONTEXT and not re.search(FACT_CONTEXT[slot], lowered):
+            continue
         match = re.search(pattern, lowered)
         if match and not _NEGATED_BEFORE.search(lowered[: match.start()]):
             found[slot] = YES
@@ -91,8 +108,15 @@ def _from_mentions(message: Message, tables: Tables) -> dict[str, str]:
     record("saddle_numbness", "saddle_area" in parts, "saddle_area" in denied_parts)
     record("bilateral_leg_weakness", "weakness" in symptoms and "both" in sides, "weakness" in denied)
     record("weakness_foot_drop", "foot_drop" in symptoms, bool(denied & {"foot_drop", "weakness"}))
-    record("calf_swelling", "swelling" in symptoms and bool(parts & LEG_PARTS or not parts), "swelling" in denied)
-    record("leg_red_warm", "redness" in symptoms, "redness" in denied)
+    # Swelling or redness beside a named sprain, bite or graze belongs to it: asked, not assumed.
+    local_cause = bool(_values(message, "problem", False))
+    record(
+        "calf_swelling",
+        "swelling" in symptoms and bool(parts & LEG_PARTS or not parts) and not local_cause,
+        "swelling" in denied,
+    )
+    record("leg_red_warm", "redness" in symptoms and not local_cause, "redness" in denied)
+    record("trauma", "minor_injury" in _values(message, "problem", False), False)
     # Chronic cold feet are asked about, not assumed to be a sudden loss of blood supply.
     record("leg_cold_pale", "coldness" in symptoms and sudden, "coldness" in denied)
     record("urge_to_move", "urge_to_move" in symptoms, "urge_to_move" in denied)
@@ -152,13 +176,16 @@ def slot_updates(
             updates[requested_slot] = answer
 
     updates.update(_from_mentions(message, tables))
-    updates.update(_emergency_words(message.text))
+    updates.update(_words(message.text))
 
     symptoms = _merge(current.get("symptoms"), _values(message, "symptom", False), _values(message, "symptom", True))
     body_parts = _merge(
         current.get("body_parts"), _values(message, "body_part", False), _values(message, "body_part", True)
     )
     updates["symptoms"], updates["body_parts"] = symptoms, body_parts
+    updates["problems"] = _merge(
+        current.get("problems"), _values(message, "problem", False), _values(message, "problem", True)
+    )
 
     side = _side(_values(message, "side", False))
     if side:
@@ -169,6 +196,8 @@ def slot_updates(
             updates[slot] = values[-1]
     if updates.get("pregnant") == YES:
         updates["sex"] = "female"
+    if updates.get("disturbs_sleep") == YES and not current.get("worse_at_night"):
+        updates["worse_at_night"] = YES  # symptoms that wake you are night-time symptoms
 
     if "age" not in updates:
         age = parse_age(message.text)

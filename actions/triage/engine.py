@@ -14,13 +14,46 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .table import LEVELS, Question, Rule, Tables
+from .table import LEVELS, OUT_OF_SCOPE, Problem, Question, Rule, Tables
 
 YES, NO, UNSURE = "yes", "no", "unsure"
 
 # A condition this likely counts towards the urgency even when it is not ranked first.
 PLAUSIBLE = 0.2
 MAX_SHOWN = 3
+
+# A mention and the question that asks about the same fact.
+SAME_FACT = {
+    "symptom:foot_drop": "weakness_foot_drop",
+    "symptom:swelling": "calf_swelling",
+    "symptom:urge_to_move": "urge_to_move",
+    "body_part:lower_back": "back_pain",
+    "body_part:saddle_area": "saddle_numbness",
+}
+
+
+# Symptoms that keep a complaint in scope even when the person also names a sprain, bite or rash.
+NERVE_SYMPTOMS = frozenset(
+    {"numbness", "tingling", "shooting_pain", "burning_pain", "weakness", "foot_drop", "urge_to_move", "cramp", "spasm"}
+)
+
+
+def other_problem(answers: Mapping[str, Any], tables: Tables) -> Problem | None:
+    """The non-nerve leg problem the person describes (a sprain, a bite, a rash...), if that is all.
+
+    A nerve symptom, or a red flag the problem does not explain (a swollen calf after a "pulled
+    muscle"), brings the complaint back into scope for the full interview.
+    """
+    if NERVE_SYMPTOMS & set(answers.get("symptoms") or ()):
+        return None
+    problem = next((tables.problems[p] for p in answers.get("problems") or () if p in tables.problems), None)
+    if problem is None:
+        return None
+    known = findings(answers, tables)
+    unexplained = {f: present for f, present in known.items() if f not in problem.explains}
+    if any(rule.when.holds(lambda f: unexplained.get(f) is True) for rule in tables.red_flags):
+        return None
+    return problem
 
 
 def findings(answers: Mapping[str, Any], tables: Tables) -> dict[str, bool]:
@@ -65,10 +98,13 @@ def emergency_flagged(answers: Mapping[str, Any], tables: Tables) -> bool:
 
 def posterior(known: Mapping[str, bool], tables: Tables) -> dict[str, float]:
     """P(condition | findings) under the naive-Bayes model, summing to 1."""
+    # A mention whose question has been answered is the same fact: counting both would make the
+    # model overconfident, and the answer to the direct question is the more reliable of the two.
+    evidence = {f: present for f, present in known.items() if SAME_FACT.get(f) not in known}
     log_scores = {}
     for condition_id, condition in tables.conditions.items():
         score = math.log(condition.prior)
-        for finding, present in known.items():
+        for finding, present in evidence.items():
             p = tables.likelihood(condition_id, finding)
             score += math.log(p if present else 1.0 - p)
         log_scores[condition_id] = score
@@ -97,8 +133,12 @@ def _relevant(question: Question, known: Mapping[str, bool]) -> bool:
     return question.ask_if is None or question.ask_if.holds(lambda f: known.get(f) is True)
 
 
+def _unanswered_slot(slot: str, answers: Mapping[str, Any]) -> bool:
+    return answers.get(slot) is None
+
+
 def _unanswered(question: Question, answers: Mapping[str, Any]) -> bool:
-    return answers.get(question.slot) is None
+    return _unanswered_slot(question.slot, answers)
 
 
 def _question_that_could_fire(rule: Rule, known: Mapping[str, bool], answers: Mapping[str, Any], tables: Tables):
@@ -110,7 +150,7 @@ def _question_that_could_fire(rule: Rule, known: Mapping[str, bool], answers: Ma
         return None
     for finding in when.all + when.any:
         question = tables.question(finding)
-        if question and question.kind == "yes_no" and answers.get(finding) is None:
+        if question and question.kind == "yes_no" and _unanswered(question, answers):
             return finding
     return None
 
@@ -119,21 +159,26 @@ def next_question(answers: Mapping[str, Any], tables: Tables) -> str | None:
     """The slot to ask about next, or None when the interview is over."""
     if emergency_flagged(answers, tables):
         return None
+    problem = other_problem(answers, tables)
+    if problem:
+        return next((slot for slot in problem.ask if _unanswered_slot(slot, answers)), None)
     known = findings(answers, tables)
     for stage in ("red_flag_screening", "essentials"):
         for question in tables.stage(stage):
             if _unanswered(question, answers) and _relevant(question, known):
                 return question.slot
 
-    # Nothing left may change the answer, and the urgency is part of it: ask what could still
-    # raise a plausible cause to urgent or emergency before anything else.
+    # The urgency is part of the answer: before anything else, ask what could still raise the
+    # leading cause's level, or raise any plausible cause to urgent or emergency.
     probabilities = posterior(known, tables)
     top = max(probabilities, key=probabilities.get)
     for condition_id, probability in sorted(probabilities.items(), key=lambda item: -item[1]):
         if condition_id != top and probability < PLAUSIBLE:
             continue
+        level, _ = _condition_level(condition_id, known, tables)
+        floor = level if condition_id == top else max(level, "routine", key=_rank)
         for rule in tables.conditions[condition_id].raised_by:
-            if _rank(rule.level) < _rank("urgent"):
+            if _rank(rule.level) <= _rank(floor):
                 continue
             slot = _question_that_could_fire(rule, known, answers, tables)
             if slot:
@@ -169,6 +214,7 @@ class Assessment:
     reasons: list[str]  # why the level is what it is
     conditions: list[RankedCondition]
     red_flags: list[Rule]
+    problem: Problem | None = None  # set when the complaint is not a nerve problem
 
     @property
     def condition_ids(self) -> list[str]:
@@ -183,22 +229,12 @@ def _phrase(finding: str, present: bool, tables: Tables) -> str:
     return words if kind == "symptom" else f"symptoms in the {words}"
 
 
-# A mention that a question's answer already states, so explanations name the fact once.
-SAME_FACT = {
-    "symptom:foot_drop": "weakness_foot_drop",
-    "symptom:swelling": "calf_swelling",
-    "symptom:urge_to_move": "urge_to_move",
-    "body_part:lower_back": "back_pain",
-    "body_part:saddle_area": "saddle_numbness",
-}
-
-
 def _explain(condition_id: str, known: Mapping[str, bool], tables: Tables) -> tuple[list, list]:
     """The answers that point towards and away from a condition, strongest first."""
     scored = []
     for finding, present in known.items():
         if SAME_FACT.get(finding) in known:
-            continue
+            continue  # named once, by the answer
         p = tables.likelihood(condition_id, finding)
         base = tables.base_rate(finding)
         ratio = (p / base) if present else ((1 - p) / (1 - base))
@@ -221,7 +257,21 @@ def _rank(level: str) -> int:
     return LEVELS.index(level)
 
 
+def _assess_other_problem(problem: Problem, answers: Mapping[str, Any], tables: Tables) -> Assessment:
+    """A redirection, at the problem's own level (no red flag has fired, or it would not be one)."""
+    # "Not sure" counts as yes: the redirection asks little, so the safer level wins.
+    known = {**findings(answers, tables), **{f: True for f in _uncertain_findings(answers, tables)}}
+    level, reasons = problem.default_level, []
+    for rule in problem.raised_by:
+        if rule.when.holds(lambda f: known.get(f) is True) and _rank(rule.level) > _rank(level):
+            level, reasons = rule.level, [rule.because]
+    return Assessment(level, reasons, [RankedCondition(OUT_OF_SCOPE, 1.0, level)], [], problem)
+
+
 def assess(answers: Mapping[str, Any], tables: Tables) -> Assessment:
+    problem = other_problem(answers, tables)
+    if problem:
+        return _assess_other_problem(problem, answers, tables)
     known = findings(answers, tables)
     flags = fired_red_flags(answers, tables)
 

@@ -137,6 +137,21 @@ class Condition:
     sources: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Problem:
+    """A leg problem that is not a nerve problem (other_problems.yml): the bot redirects."""
+
+    id: str
+    name: str
+    default_level: str
+    ask: tuple[str, ...]
+    explains: tuple[str, ...]  # findings the problem itself accounts for (a red, warm bite)
+    raised_by: tuple[Rule, ...]
+    self_care: tuple[str, ...]
+    see_doctor: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
 YES_NO_BUTTONS = (("Yes", "/affirm"), ("No", "/deny"), ("Not sure", "/unsure"))
 
 
@@ -170,7 +185,10 @@ class Tables:
     level_advice: Mapping[str, str]
     level_source: str
     pregnancy_medicines: str
+    tests_overview: tuple[str, ...]
+    tests_overview_sources: str
     yes_no_findings: tuple[str, ...]  # the findings held in a yes/no slot of the same name
+    problems: Mapping[str, Problem]
 
     def likelihood(self, condition_id: str, finding: str) -> float:
         """P(finding present | condition), falling back to the finding's base rate."""
@@ -297,6 +315,8 @@ def load(directory: pathlib.Path = HERE) -> Tables:
             raise TableError(f"{where}: unknown condition '{condition}'")
         red_flags.append(Rule(when, raw["level"], raw["because"], condition))
 
+    problems = _load_problems(directory / "other_problems.yml", known, questions)
+
     advice = _read(directory / "advice.yml")
     if set(advice["levels"]) != set(LEVELS):
         raise TableError(f"advice.yml: needs advice for exactly {', '.join(LEVELS)}")
@@ -312,5 +332,40 @@ def load(directory: pathlib.Path = HERE) -> Tables:
         level_advice=advice["levels"],
         level_source=advice["level_source"],
         pregnancy_medicines=advice["pregnancy_medicines"],
+        tests_overview=tuple(advice["tests_overview"]),
+        tests_overview_sources=advice["tests_overview_sources"],
         yes_no_findings=tuple(f for f in base_rates if f not in DERIVED and f not in MENTIONS),
+        problems=problems,
     )
+
+
+def _load_problems(path: pathlib.Path, known: set, questions: list[Question]) -> dict[str, Problem]:
+    yes_no_questions = {q.slot for q in questions if q.kind == "yes_no"}
+    problems = {}
+    for raw in _read(path)["problems"]:
+        where = f"{path.name}: entry '{raw.get('id')}'"
+        if raw["level"] not in LEVELS:
+            raise TableError(f"{where}: unknown level '{raw['level']}'")
+        _check_names(raw.get("explains", ()), known, where)
+        for slot in raw["ask"]:
+            if slot not in yes_no_questions:
+                raise TableError(f"{where}: asks '{slot}', which is not a yes/no question in questions.yml")
+        rules = []
+        for rule in raw["raised_by"]:
+            when = When.parse(rule["when"])
+            _check_names(when.names(), known, where)
+            if rule["level"] not in LEVELS:
+                raise TableError(f"{where}: unknown level '{rule['level']}'")
+            rules.append(Rule(when, rule["level"], rule["because"]))
+        problems[raw["id"]] = Problem(
+            id=raw["id"],
+            name=raw["name"],
+            default_level=raw["level"],
+            ask=tuple(raw["ask"]),
+            explains=tuple(raw.get("explains", ())),
+            raised_by=tuple(rules),
+            self_care=tuple(raw["self_care"]),
+            see_doctor=tuple(raw["see_doctor"]),
+            sources=tuple(raw["sources"]),
+        )
+    return problems
