@@ -172,42 +172,47 @@ def _condition_asked_about(tracker: Tracker) -> table.Condition | None:
     return TABLES.conditions.get(condition_id) if condition_id else None
 
 
-class ActionExplainCondition(Action):
-    """Answers "what is tarsal tunnel syndrome?" from the condition table."""
+class ActionExplainFromTable(Action, abc.ABC):
+    """Answers a question about a condition from the table; each subclass says which part."""
 
-    def name(self) -> str:
-        return "action_explain_condition"
+    @abc.abstractmethod
+    def replies(self, condition: table.Condition | None) -> list[str]:
+        """The messages for the condition in question (None when there is none)."""
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        condition = _condition_asked_about(tracker)
-        for text in condition_messages(condition) if condition else [WHICH_CONDITION]:
+        for text in self.replies(_condition_asked_about(tracker)):
             dispatcher.utter_message(text=text)
         return []
 
 
-class ActionExplainTests(Action):
+class ActionExplainCondition(ActionExplainFromTable):
+    """Answers "what is tarsal tunnel syndrome?"."""
+
+    def name(self) -> str:
+        return "action_explain_condition"
+
+    def replies(self, condition: table.Condition | None) -> list[str]:
+        return condition_messages(condition) if condition else [WHICH_CONDITION]
+
+
+class ActionExplainTests(ActionExplainFromTable):
     """Answers "what tests might I need?": for the condition in question, or an overview."""
 
     def name(self) -> str:
         return "action_explain_tests"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        for text in tests_messages(_condition_asked_about(tracker), TABLES):
-            dispatcher.utter_message(text=text)
-        return []
+    def replies(self, condition: table.Condition | None) -> list[str]:
+        return tests_messages(condition, TABLES)
 
 
-class ActionExplainTreatment(Action):
+class ActionExplainTreatment(ActionExplainFromTable):
     """Answers "how is it treated?" for the condition in question."""
 
     def name(self) -> str:
         return "action_explain_treatment"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        condition = _condition_asked_about(tracker)
-        for text in treatment_messages(condition) if condition else [WHICH_CONDITION]:
-            dispatcher.utter_message(text=text)
-        return []
+    def replies(self, condition: table.Condition | None) -> list[str]:
+        return treatment_messages(condition) if condition else [WHICH_CONDITION]
 
 
 class ActionExplainQuestion(Action):
