@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from .triage import table
-from .triage.answers import Message, slot_updates
+from .triage.answers import LIST_SLOTS, Message, slot_updates
 from .triage.engine import NO, UNSURE, YES, assess, next_question
 from .triage.messages import assessment_messages, condition_messages, tests_messages, treatment_messages
 
@@ -24,8 +24,7 @@ TABLES = table.load()
 
 FORM = "symptom_form"
 CHOICES = {"side": ("left", "right", "both"), "sex": ("female", "male"), "onset": ("sudden", "gradual")}
-ANSWER_SLOTS = ("symptoms", "body_parts", "problems", "age", "sex", "duration_days", "side", "onset")
-ANSWER_SLOTS += TABLES.yes_no_findings
+ANSWER_SLOTS = (*LIST_SLOTS, "age", "sex", "duration_days", "side", "onset", *TABLES.yes_no_findings)
 EMERGENCY_OUT_OF_SCOPE = "emergency_out_of_scope"
 
 CORRECTION_NOTED = "Thanks, I've updated that."

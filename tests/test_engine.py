@@ -87,6 +87,8 @@ def test_questions_answered_in_free_text_are_not_asked_again(tables):
         ({"anticoagulants": "yes", "body_parts": ["groin"]}, "femoral_neuropathy"),
         ({"foot_ulcer": "yes", "fever": "yes"}, "peripheral_polyneuropathy"),
         ({"stroke_signs": "yes"}, "out_of_scope"),
+        ({"suicidal_thoughts": "yes", "symptoms": ["shooting_pain"]}, "out_of_scope"),
+        ({"allergic_reaction": "yes", "problems": ["bite_or_sting"], "symptoms": ["swelling"]}, "out_of_scope"),
     ],
 )
 def test_an_emergency_red_flag_stops_the_interview_and_names_its_cause(tables, answers, condition):
@@ -104,6 +106,7 @@ def test_an_emergency_red_flag_stops_the_interview_and_names_its_cause(tables, a
         ({"calf_swelling": "yes"}, "deep_vein_thrombosis"),
         ({"leg_red_warm": "yes"}, "deep_vein_thrombosis"),
         ({"foot_ulcer": "yes", "diabetes": "yes"}, "peripheral_polyneuropathy"),
+        ({"symptoms": ["cramp"], "body_parts": ["calf"], "cramp_over_10_minutes": "yes"}, "muscle_cramps"),
     ],
 )
 def test_an_urgent_red_flag_gives_same_day_advice_and_names_its_cause(tables, answers, condition):

@@ -20,6 +20,8 @@ NEGATED = "negated"
 PAIN = {"pain", "burning_pain", "shooting_pain"}
 BELOW_KNEE = {"calf", "shin", "ankle", "heel", "foot", "sole", "toes"}
 LEG_PARTS = {"calf", "shin", "ankle", "knee", "thigh", "leg"}
+# Slots that collect every mention of an entity across messages; a denial removes one.
+LIST_SLOTS = {"symptoms": "symptom", "body_parts": "body_part", "problems": "problem"}
 INTENT_ANSWERS = {"affirm": YES, "deny": NO, "unsure": UNSURE}
 
 # Typed answers to the choice questions, for when NLU found no entity ("the left one", "F").
@@ -109,14 +111,14 @@ def _from_mentions(message: Message, tables: Tables) -> dict[str, str]:
     record("bilateral_leg_weakness", "weakness" in symptoms and "both" in sides, "weakness" in denied)
     record("weakness_foot_drop", "foot_drop" in symptoms, bool(denied & {"foot_drop", "weakness"}))
     # Swelling or redness beside a named sprain, bite or graze belongs to it: asked, not assumed.
-    local_cause = bool(_values(message, "problem", False))
+    problems = set(_values(message, "problem", False))
     record(
         "calf_swelling",
-        "swelling" in symptoms and bool(parts & LEG_PARTS or not parts) and not local_cause,
+        "swelling" in symptoms and bool(parts & LEG_PARTS or not parts) and not problems,
         "swelling" in denied,
     )
-    record("leg_red_warm", "redness" in symptoms and not local_cause, "redness" in denied)
-    record("trauma", "minor_injury" in _values(message, "problem", False), False)
+    record("leg_red_warm", "redness" in symptoms and not problems, "redness" in denied)
+    record("trauma", "minor_injury" in problems, False)
     # Chronic cold feet are asked about, not assumed to be a sudden loss of blood supply.
     record("leg_cold_pale", "coldness" in symptoms and sudden, "coldness" in denied)
     record("urge_to_move", "urge_to_move" in symptoms, "urge_to_move" in denied)
@@ -178,14 +180,8 @@ def slot_updates(
     updates.update(_from_mentions(message, tables))
     updates.update(_words(message.text))
 
-    symptoms = _merge(current.get("symptoms"), _values(message, "symptom", False), _values(message, "symptom", True))
-    body_parts = _merge(
-        current.get("body_parts"), _values(message, "body_part", False), _values(message, "body_part", True)
-    )
-    updates["symptoms"], updates["body_parts"] = symptoms, body_parts
-    updates["problems"] = _merge(
-        current.get("problems"), _values(message, "problem", False), _values(message, "problem", True)
-    )
+    for slot, entity in LIST_SLOTS.items():
+        updates[slot] = _merge(current.get(slot), _values(message, entity, False), _values(message, entity, True))
 
     side = _side(_values(message, "side", False))
     if side:

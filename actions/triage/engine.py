@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .table import LEVELS, OUT_OF_SCOPE, Problem, Question, Rule, Tables
+from .table import LEVELS, OUT_OF_SCOPE, Problem, Question, Rule, Tables, When
 
 YES, NO, UNSURE = "yes", "no", "unsure"
 
@@ -38,7 +38,7 @@ NERVE_SYMPTOMS = frozenset(
 )
 
 
-def other_problem(answers: Mapping[str, Any], tables: Tables) -> Problem | None:
+def _other_problem(answers: Mapping[str, Any], known: Mapping[str, bool], tables: Tables) -> Problem | None:
     """The non-nerve leg problem the person describes (a sprain, a bite, a rash...), if that is all.
 
     A nerve symptom, or a red flag the problem does not explain (a swollen calf after a "pulled
@@ -49,11 +49,8 @@ def other_problem(answers: Mapping[str, Any], tables: Tables) -> Problem | None:
     problem = next((tables.problems[p] for p in answers.get("problems") or () if p in tables.problems), None)
     if problem is None:
         return None
-    known = findings(answers, tables)
     unexplained = {f: present for f, present in known.items() if f not in problem.explains}
-    if any(rule.when.holds(lambda f: unexplained.get(f) is True) for rule in tables.red_flags):
-        return None
-    return problem
+    return None if _fired(unexplained, tables) else problem
 
 
 def findings(answers: Mapping[str, Any], tables: Tables) -> dict[str, bool]:
@@ -87,20 +84,34 @@ def _uncertain_findings(answers: Mapping[str, Any], tables: Tables) -> set[str]:
     return {name for name in tables.yes_no_findings if answers.get(name) == UNSURE}
 
 
-def fired_red_flags(answers: Mapping[str, Any], tables: Tables) -> list[Rule]:
-    known = findings(answers, tables)
-    return [rule for rule in tables.red_flags if rule.when.holds(lambda f: known.get(f) is True)]
+def _holds(when: When, known: Mapping[str, bool]) -> bool:
+    return when.holds(lambda f: known.get(f) is True)
+
+
+def _fired(known: Mapping[str, bool], tables: Tables) -> list[Rule]:
+    return [rule for rule in tables.red_flags if _holds(rule.when, known)]
+
+
+def _emergency(known: Mapping[str, bool], tables: Tables) -> bool:
+    return any(rule.level == "emergency" for rule in _fired(known, tables))
 
 
 def emergency_flagged(answers: Mapping[str, Any], tables: Tables) -> bool:
-    return any(rule.level == "emergency" for rule in fired_red_flags(answers, tables))
+    return _emergency(findings(answers, tables), tables)
+
+
+def _counted_once(known: Mapping[str, bool]) -> dict[str, bool]:
+    """The findings without a mention whose question has been answered: it is the same fact.
+
+    Counting both would make the model overconfident, and the answer to the direct question is
+    the more reliable of the two; explanations name the fact once, by the answer.
+    """
+    return {f: present for f, present in known.items() if SAME_FACT.get(f) not in known}
 
 
 def posterior(known: Mapping[str, bool], tables: Tables) -> dict[str, float]:
     """P(condition | findings) under the naive-Bayes model, summing to 1."""
-    # A mention whose question has been answered is the same fact: counting both would make the
-    # model overconfident, and the answer to the direct question is the more reliable of the two.
-    evidence = {f: present for f, present in known.items() if SAME_FACT.get(f) not in known}
+    evidence = _counted_once(known)
     log_scores = {}
     for condition_id, condition in tables.conditions.items():
         score = math.log(condition.prior)
@@ -130,15 +141,11 @@ def information_gain(finding: str, known: Mapping[str, bool], tables: Tables) ->
 
 
 def _relevant(question: Question, known: Mapping[str, bool]) -> bool:
-    return question.ask_if is None or question.ask_if.holds(lambda f: known.get(f) is True)
+    return question.ask_if is None or _holds(question.ask_if, known)
 
 
-def _unanswered_slot(slot: str, answers: Mapping[str, Any]) -> bool:
+def _unanswered(slot: str, answers: Mapping[str, Any]) -> bool:
     return answers.get(slot) is None
-
-
-def _unanswered(question: Question, answers: Mapping[str, Any]) -> bool:
-    return _unanswered_slot(question.slot, answers)
 
 
 def _question_that_could_fire(rule: Rule, known: Mapping[str, bool], answers: Mapping[str, Any], tables: Tables):
@@ -150,22 +157,22 @@ def _question_that_could_fire(rule: Rule, known: Mapping[str, bool], answers: Ma
         return None
     for finding in when.all + when.any:
         question = tables.question(finding)
-        if question and question.kind == "yes_no" and _unanswered(question, answers):
+        if question and question.kind == "yes_no" and _unanswered(finding, answers):
             return finding
     return None
 
 
 def next_question(answers: Mapping[str, Any], tables: Tables) -> str | None:
     """The slot to ask about next, or None when the interview is over."""
-    if emergency_flagged(answers, tables):
-        return None
-    problem = other_problem(answers, tables)
-    if problem:
-        return next((slot for slot in problem.ask if _unanswered_slot(slot, answers)), None)
     known = findings(answers, tables)
+    if _emergency(known, tables):
+        return None
+    problem = _other_problem(answers, known, tables)
+    if problem:
+        return next((slot for slot in problem.ask if _unanswered(slot, answers)), None)
     for stage in ("red_flag_screening", "essentials"):
         for question in tables.stage(stage):
-            if _unanswered(question, answers) and _relevant(question, known):
+            if _unanswered(question.slot, answers) and _relevant(question, known):
                 return question.slot
 
     # The urgency is part of the answer: before anything else, ask what could still raise the
@@ -185,13 +192,13 @@ def next_question(answers: Mapping[str, Any], tables: Tables) -> str | None:
                 return slot
 
     pool = tables.stage("discriminating")
-    answered = sum(1 for q in pool if not _unanswered(q, answers))
+    answered = sum(1 for q in pool if not _unanswered(q.slot, answers))
     stopping = tables.stopping
     if answered >= stopping.max_discriminating_questions:
         return None
     if max(probabilities.values()) >= stopping.leading_probability:
         return None
-    candidates = [q for q in pool if _unanswered(q, answers) and _relevant(q, known)]
+    candidates = [q for q in pool if _unanswered(q.slot, answers) and _relevant(q, known)]
     gains = {q.slot: information_gain(q.slot, known, tables) for q in candidates}
     if not gains:
         return None
@@ -232,9 +239,7 @@ def _phrase(finding: str, present: bool, tables: Tables) -> str:
 def _explain(condition_id: str, known: Mapping[str, bool], tables: Tables) -> tuple[list, list]:
     """The answers that point towards and away from a condition, strongest first."""
     scored = []
-    for finding, present in known.items():
-        if SAME_FACT.get(finding) in known:
-            continue  # named once, by the answer
+    for finding, present in _counted_once(known).items():
         p = tables.likelihood(condition_id, finding)
         base = tables.base_rate(finding)
         ratio = (p / base) if present else ((1 - p) / (1 - base))
@@ -244,43 +249,47 @@ def _explain(condition_id: str, known: Mapping[str, bool], tables: Tables) -> tu
     return supporting, against
 
 
-def _condition_level(condition_id: str, known: Mapping[str, bool], tables: Tables):
-    condition = tables.conditions[condition_id]
-    level, reasons = condition.default_level, []
-    for rule in condition.raised_by:
-        if rule.when.holds(lambda f: known.get(f) is True) and _rank(rule.level) > _rank(level):
+def _raised(level: str, rules: tuple[Rule, ...], known: Mapping[str, bool]) -> tuple[str, list[str]]:
+    """The level after the rules that hold, which only ever raise it, and why."""
+    reasons: list[str] = []
+    for rule in rules:
+        if _holds(rule.when, known) and _rank(rule.level) > _rank(level):
             level, reasons = rule.level, [rule.because]
     return level, reasons
+
+
+def _condition_level(condition_id: str, known: Mapping[str, bool], tables: Tables):
+    condition = tables.conditions[condition_id]
+    return _raised(condition.default_level, condition.raised_by, known)
 
 
 def _rank(level: str) -> int:
     return LEVELS.index(level)
 
 
-def _assess_other_problem(problem: Problem, answers: Mapping[str, Any], tables: Tables) -> Assessment:
+def _assess_other_problem(
+    problem: Problem, known: Mapping[str, bool], answers: Mapping[str, Any], tables: Tables
+) -> Assessment:
     """A redirection, at the problem's own level (no red flag has fired, or it would not be one)."""
     # "Not sure" counts as yes: the redirection asks little, so the safer level wins.
-    known = {**findings(answers, tables), **{f: True for f in _uncertain_findings(answers, tables)}}
-    level, reasons = problem.default_level, []
-    for rule in problem.raised_by:
-        if rule.when.holds(lambda f: known.get(f) is True) and _rank(rule.level) > _rank(level):
-            level, reasons = rule.level, [rule.because]
+    maybe = {**known, **{f: True for f in _uncertain_findings(answers, tables)}}
+    level, reasons = _raised(problem.default_level, problem.raised_by, maybe)
     return Assessment(level, reasons, [RankedCondition(OUT_OF_SCOPE, 1.0, level)], [], problem)
 
 
 def assess(answers: Mapping[str, Any], tables: Tables) -> Assessment:
-    problem = other_problem(answers, tables)
-    if problem:
-        return _assess_other_problem(problem, answers, tables)
     known = findings(answers, tables)
-    flags = fired_red_flags(answers, tables)
+    problem = _other_problem(answers, known, tables)
+    if problem:
+        return _assess_other_problem(problem, known, answers, tables)
+    flags = _fired(known, tables)
 
     # An emergency flag answered "not sure" still calls for same-day help.
     unsure = _uncertain_findings(answers, tables)
     if unsure:
         maybe = {**known, **{f: True for f in unsure}}
         for rule in tables.red_flags:
-            if rule.level == "emergency" and rule not in flags and rule.when.holds(lambda f: maybe.get(f) is True):
+            if rule.level == "emergency" and rule not in flags and _holds(rule.when, maybe):
                 names = ", ".join(_phrase(f, True, tables) for f in rule.when.names() if f in unsure)
                 # No condition: an unsure answer should not rank an emergency cause first.
                 flags.append(Rule(rule.when, "urgent", f"you were not sure about {names}"))

@@ -15,6 +15,10 @@ def _lower_first(name: str) -> str:
     return name[0].lower() + name[1:]
 
 
+def _sources(sources) -> str:
+    return f"Sources: {'; '.join(sources)}."
+
+
 def _bullets(title: str, items) -> str:
     return title + "\n" + "\n".join(f"• {item}" for item in items)
 
@@ -48,7 +52,7 @@ def assessment_messages(result: Assessment, tables: Tables, pregnant: bool = Fal
     if pregnant:
         messages.append(tables.pregnancy_medicines)
     messages.append(_bullets("When to get help:", top.see_doctor))
-    messages.append(f"Sources: {'; '.join(top.sources + (tables.level_source,))}.")
+    messages.append(_sources(top.sources + (tables.level_source,)))
     return messages
 
 
@@ -63,7 +67,7 @@ def _redirection(problem: Problem, tables: Tables) -> list[str]:
         "If you also get numbness, tingling, shooting pain or weakness in the leg, tell me and I will "
         "check for a nerve problem."
     )
-    messages.append(f"Sources: {'; '.join(problem.sources + (tables.level_source,))}.")
+    messages.append(_sources(problem.sources + (tables.level_source,)))
     return messages
 
 
@@ -75,7 +79,7 @@ def condition_messages(condition: Condition) -> list[str]:
         _bullets("Typical symptoms:", condition.typical_symptoms),
         f"Tests: {condition.tests}",
         f"Treatment: {condition.treatment}",
-        f"Sources: {'; '.join(condition.sources)}.",
+        _sources(condition.sources),
     ]
 
 
@@ -88,11 +92,11 @@ def tests_messages(condition: Condition | None, tables: Tables) -> list[str]:
             "decides from your symptoms and an examination.",
             f"Sources: {tables.tests_overview_sources}.",
         ]
-    return [f"Tests for {_lower_first(condition.name)}: {condition.tests}", f"Sources: {'; '.join(condition.sources)}."]
+    return [f"Tests for {_lower_first(condition.name)}: {condition.tests}", _sources(condition.sources)]
 
 
 def treatment_messages(condition: Condition) -> list[str]:
     messages = [f"Treatment of {_lower_first(condition.name)}: {condition.treatment}"]
     if condition.self_care:
         messages.append(_bullets("What you can do yourself:", condition.self_care))
-    return messages + [f"Sources: {'; '.join(condition.sources)}."]
+    return messages + [_sources(condition.sources)]

@@ -240,6 +240,15 @@ def _check_names(names, known: set, where: str) -> None:
             raise TableError(f"{where}: unknown finding '{name}'")
 
 
+def _rule(raw: Mapping, known: set, where: str, condition: str | None = None) -> Rule:
+    """An urgency rule, its findings and level checked."""
+    when = When.parse(raw["when"])
+    _check_names(when.names(), known, where)
+    if raw["level"] not in LEVELS:
+        raise TableError(f"{where}: unknown level '{raw['level']}'")
+    return Rule(when, raw["level"], raw["because"], condition)
+
+
 def load(directory: pathlib.Path = HERE) -> Tables:
     """Reads and checks every table; raises TableError naming the first bad entry."""
     findings = _read(directory / "findings.yml")
@@ -259,11 +268,7 @@ def load(directory: pathlib.Path = HERE) -> Tables:
         if raw["id"] in conditions:
             raise TableError(f"{where}: appears twice")
         _check_names(raw["evidence"], known, f"{where} evidence")
-        rules = []
-        for rule in raw["urgency"]["raised_by"]:
-            when = When.parse(rule["when"])
-            _check_names(when.names(), known, f"{where} urgency")
-            rules.append(Rule(when, rule["level"], rule["because"]))
+        rules = [_rule(rule, known, f"{where} urgency") for rule in raw["urgency"]["raised_by"]]
         conditions[raw["id"]] = Condition(
             id=raw["id"],
             name=raw["name"],
@@ -306,14 +311,10 @@ def load(directory: pathlib.Path = HERE) -> Tables:
     red_flags = []
     for index, raw in enumerate(_read(directory / "red_flags.yml")["red_flags"]):
         where = f"red_flags.yml: red_flags[{index}]"
-        when = When.parse(raw["when"])
-        _check_names(when.names(), known, where)
-        if raw["level"] not in LEVELS:
-            raise TableError(f"{where}: unknown level '{raw['level']}'")
         condition = raw.get("condition")
         if condition not in (None, OUT_OF_SCOPE, *CONDITION_IDS):
             raise TableError(f"{where}: unknown condition '{condition}'")
-        red_flags.append(Rule(when, raw["level"], raw["because"], condition))
+        red_flags.append(_rule(raw, known, where, condition))
 
     problems = _load_problems(directory / "other_problems.yml", known, questions)
 
@@ -350,20 +351,13 @@ def _load_problems(path: pathlib.Path, known: set, questions: list[Question]) ->
         for slot in raw["ask"]:
             if slot not in yes_no_questions:
                 raise TableError(f"{where}: asks '{slot}', which is not a yes/no question in questions.yml")
-        rules = []
-        for rule in raw["raised_by"]:
-            when = When.parse(rule["when"])
-            _check_names(when.names(), known, where)
-            if rule["level"] not in LEVELS:
-                raise TableError(f"{where}: unknown level '{rule['level']}'")
-            rules.append(Rule(when, rule["level"], rule["because"]))
         problems[raw["id"]] = Problem(
             id=raw["id"],
             name=raw["name"],
             default_level=raw["level"],
             ask=tuple(raw["ask"]),
             explains=tuple(raw.get("explains", ())),
-            raised_by=tuple(rules),
+            raised_by=tuple(_rule(rule, known, where) for rule in raw["raised_by"]),
             self_care=tuple(raw["self_care"]),
             see_doctor=tuple(raw["see_doctor"]),
             sources=tuple(raw["sources"]),
