@@ -24,7 +24,7 @@ TABLES = table.load()
 
 FORM = "symptom_form"
 CHOICES = {"side": ("left", "right", "both"), "sex": ("female", "male"), "onset": ("sudden", "gradual")}
-ANSWER_SLOTS = (*LIST_SLOTS, "age", "sex", "duration_days", "side", "onset", *TABLES.yes_no_findings)
+ANSWER_SLOTS = (*LIST_SLOTS, "age", "sex", "duration_days", "severity", "side", "onset", *TABLES.yes_no_findings)
 EMERGENCY_OUT_OF_SCOPE = "emergency_out_of_scope"
 
 CORRECTION_NOTED = "Thanks, I've updated that."

@@ -5,5 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
+python -m components.spacy_pipeline >/dev/null
 rasa train --quiet
 ls -t models/*.tar.gz | tail -n +2 | xargs -r rm -f

@@ -12,7 +12,7 @@ def entity(kind, value, negated=False):
     return found
 
 
-def updates(tables, intent="describe_symptoms", entities=(), text="", requested=None, current=None):
+def updates(tables, intent="inform", entities=(), text="", requested=None, current=None):
     return slot_updates(Message(intent, list(entities), text), requested, current or {}, tables)
 
 
@@ -156,3 +156,14 @@ def test_swelling_beside_a_bite_is_asked_about_not_assumed(tables):
     found = updates(tables, entities=bite, text="bitten on my calf and it's puffy")
     assert "calf_swelling" not in found
     assert found["problems"] == ["bite_or_sting"]
+
+
+def test_a_hypothetical_or_someone_elses_red_flag_is_neither_yes_nor_no(tables):
+    worried = {"entity": "finding", "value": "cancer_history", "role": "hypothetical", "start": 0, "end": 1}
+    mum = {"entity": "symptom", "value": "swelling", "role": "other_person", "start": 0, "end": 1}
+    result = updates(tables, entities=[worried, mum, entity("symptom", "pain")], text="")
+    assert result == {"symptoms": ["pain"]}
+
+
+def test_a_pain_score_is_recorded(tables):
+    assert updates(tables, text="it's about 7 out of 10")["severity"] == 7

@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from actions.triage.numbers import parse_age, parse_duration_days
+from actions.triage.numbers import parse_age, parse_duration_days, parse_severity
 
 SATURDAY = datetime.date(2026, 11, 21)
 
@@ -44,3 +44,19 @@ def test_parse_age(text, answering, age):
 )
 def test_parse_duration_days(text, days):
     assert parse_duration_days(text, today=SATURDAY) == days
+
+
+@pytest.mark.parametrize(
+    "text, score",
+    [
+        ("the pain is 7 out of 10", 7),
+        ("8/10 at night", 8),
+        ("about a six out of ten", 6),
+        ("7.5/10", 7.5),
+        ("15/10 agony", None),
+        ("I'm 45", None),
+        ("for 10 days", None),
+    ],
+)
+def test_parse_severity(text, score):
+    assert parse_severity(text) == score

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .engine import NO, UNSURE, YES
-from .numbers import parse_age, parse_duration_days
+from .numbers import parse_age, parse_duration_days, parse_severity
 from .table import Tables
 
 NEGATED = "negated"
@@ -78,10 +78,13 @@ class Message:
 
 
 def _values(message: Message, entity: str, negated: bool) -> list[str]:
+    """Values said of the person as present (no role) or denied (role "negated"). Hypothetical
+    mentions and mentions of someone else are neither: their questions are still asked."""
+    wanted_role = NEGATED if negated else None
     return [
         str(e["value"]).lower()
         for e in message.entities
-        if e.get("entity") == entity and (e.get("role") == NEGATED) == negated and e.get("value")
+        if e.get("entity") == entity and e.get("role") == wanted_role and e.get("value")
     ]
 
 
@@ -199,7 +202,10 @@ def slot_updates(
         age = parse_age(message.text)
         if age is not None:
             updates["age"] = age
-    if "duration_days" not in updates and message.intent in ("describe_symptoms", "inform", "correct"):
+    severity = parse_severity(message.text)
+    if severity is not None:
+        updates["severity"] = severity
+    if "duration_days" not in updates and message.intent in ("inform", "correct"):
         duration = parse_duration_days(message.text)
         if duration is not None:
             updates["duration_days"] = duration

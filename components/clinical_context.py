@@ -1,0 +1,230 @@
+"""What each mention means in its context: denied, hypothetical, someone else's, and where.
+
+Runs after DIET on the doc made by the project's spaCy pipeline (components/spacy_pipeline.py):
+1. Vocabulary: mentions that the pipeline's entity ruler found and DIET did not are added, so a
+   known word in an unseen sentence is not lost.
+2. Context: medspaCy's ConText (Harkema et al., 2009) sets the role of each mention: "negated"
+   ("no back pain", "my bladder is fine"), "hypothetical" ("worried it could be sciatica", "what if
+   it goes numb") or "other_person" ("my mum had a clot"). The rules are medspaCy's English set
+   with the domain's additions and removals in context_rules.yml.
+3. Groups: symptoms, body parts and sides said together ("burning in my left thigh and tingling in
+   my toes") get the same entity group.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import medspacy
+import yaml
+from medspacy.context import ConText, ConTextRule
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import SPACY_DOCS
+from rasa.nlu.utils.spacy_utils import SpacyModel
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    ENTITY_ATTRIBUTE_END,
+    ENTITY_ATTRIBUTE_GROUP,
+    ENTITY_ATTRIBUTE_ROLE,
+    ENTITY_ATTRIBUTE_START,
+    ENTITY_ATTRIBUTE_TYPE,
+    ENTITY_ATTRIBUTE_VALUE,
+    EXTRACTOR,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+RULES = Path(__file__).with_name("context_rules.yml")
+MEDSPACY_RULES = Path(medspacy.__file__).resolve().parent.parent / "resources" / "en" / "context_rules.json"
+# Without a limit a cue reaches the end of the sentence; lists of denials are rarely longer.
+MAX_SCOPE = 10
+# The first role that applies wins. Hypothetical and someone else's mentions come before
+# "negated" because a wrong "no" to a red flag skips its question; they leave it to be asked.
+ROLES = (("is_family", "other_person"), ("is_hypothetical", "hypothetical"), ("is_uncertain", "hypothetical"),
+         ("is_negated", "negated"))  # fmt: skip
+VOCABULARY_TYPES = ("symptom", "body_part", "side")
+# Words that start a new clause: symptoms and places on either side are not linked.
+CLAUSE_BREAKS = {"but", "however", "whereas", "while", "whilst", "although", "though", "tho", "also", ";"}
+# A link across "and" or a comma costs this many words: in "burning in my thigh and tingling in my
+# toes" the tingling belongs to the toes, though the thigh is as near.
+LIST_BREAKS = {"and", ",", "&", "plus", "or"}
+CROSSING_COST = 5
+
+
+def context_rules(path: Path = RULES) -> list[ConTextRule]:
+    settings = yaml.safe_load(path.read_text())
+    removed = set(settings["remove_default"])
+    defaults = json.loads(MEDSPACY_RULES.read_text())["context_rules"]
+    kept = [ConTextRule(**rule) for rule in defaults if rule["literal"] not in removed]
+    added = []
+    for rule in settings["rules"]:
+        rule = dict(rule)
+        if "allowed_types" in rule:
+            rule["allowed_types"] = set(rule["allowed_types"])
+        added.append(ConTextRule(**rule))
+    return kept + added
+
+
+def build_context(nlp: Language) -> ConText:
+    context = ConText(nlp, rules=None, max_scope=MAX_SCOPE)
+    context.add(context_rules())
+    return context
+
+
+def _overlaps(start: int, end: int, entities: list[dict[str, Any]]) -> bool:
+    return any(start < e[ENTITY_ATTRIBUTE_END] and e[ENTITY_ATTRIBUTE_START] < end for e in entities)
+
+
+def _trim(doc: Doc, entity: dict[str, Any]) -> None:
+    """Narrows a model's span to the ruler's span of the same value inside it, when the rest is
+    another mention ("left foot" as a side) or only small words ("between my third and fourth
+    toes"), so that the rest can be found on its own and spans stay the same from model to model."""
+    start, end = entity[ENTITY_ATTRIBUTE_START], entity[ENTITY_ATTRIBUTE_END]
+    inside = [span for span in doc.ents if start <= span.start_char and span.end_char <= end]
+    same = [
+        s for s in inside if s.label_ == entity[ENTITY_ATTRIBUTE_TYPE] and s.ent_id_ == entity[ENTITY_ATTRIBUTE_VALUE]
+    ]
+    if not same or (same[0].start_char, same[0].end_char) == (start, end):
+        return
+    kept = same[0]
+    rest = [t for t in doc.char_span(start, end, alignment_mode="expand") if not kept.start <= t.i < kept.end]
+    if any(span.label_ != kept.label_ for span in inside) or all(t.is_stop or t.is_punct for t in rest):
+        entity[ENTITY_ATTRIBUTE_START], entity[ENTITY_ATTRIBUTE_END] = kept.start_char, kept.end_char
+
+
+def vocabulary_entities(doc: Doc, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The ruler's mentions that no entity already covers (after trimming the model's spans)."""
+    for entity in entities:
+        _trim(doc, entity)
+    return [
+        {
+            ENTITY_ATTRIBUTE_TYPE: span.label_,
+            ENTITY_ATTRIBUTE_VALUE: span.ent_id_,
+            ENTITY_ATTRIBUTE_START: span.start_char,
+            ENTITY_ATTRIBUTE_END: span.end_char,
+            EXTRACTOR: "ClinicalContext",
+        }
+        for span in doc.ents
+        if not _overlaps(span.start_char, span.end_char, entities)
+    ]
+
+
+def set_roles(doc: Doc, entities: list[dict[str, Any]], context: ConText) -> None:
+    spans: dict[int, Span] = {}
+    for index, entity in enumerate(entities):
+        span = doc.char_span(
+            entity[ENTITY_ATTRIBUTE_START], entity[ENTITY_ATTRIBUTE_END], label=entity[ENTITY_ATTRIBUTE_TYPE],
+            alignment_mode="expand",
+        )  # fmt: skip
+        if span is not None and not any(span.start < s.end and s.start < span.end for s in spans.values()):
+            spans[index] = span
+    doc.ents = sorted(spans.values(), key=lambda s: s.start)
+    context(doc)
+    by_start = {span.start: span for span in doc.ents}
+    for index, span in spans.items():
+        tagged = by_start[span.start]
+        role = next((role for attribute, role in ROLES if getattr(tagged._, attribute)), None)
+        if role and entities[index].get(ENTITY_ATTRIBUTE_ROLE) is None:
+            entities[index][ENTITY_ATTRIBUTE_ROLE] = role
+
+
+def _clause_of_tokens(doc: Doc) -> list[int]:
+    clause, clauses = 0, []
+    for token in doc:
+        if token.i > 0 and (token.is_sent_start or token.lower_ in CLAUSE_BREAKS):
+            clause += 1
+        clauses.append(clause)
+    return clauses
+
+
+def set_groups(doc: Doc, entities: list[dict[str, Any]]) -> None:
+    """Links each symptom to the nearest place in its clause (the following one on a tie), each
+    place or side left over to the nearest symptom or place, and numbers the linked sets."""
+    clauses = _clause_of_tokens(doc)
+    mentions = []  # (token index, entity index)
+    for index, entity in enumerate(entities):
+        span = doc.char_span(entity[ENTITY_ATTRIBUTE_START], entity[ENTITY_ATTRIBUTE_END], alignment_mode="expand")
+        if span is not None and entity[ENTITY_ATTRIBUTE_TYPE] in VOCABULARY_TYPES:
+            mentions.append((span.start, index))
+    parent = {index: index for _, index in mentions}
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            index = parent[index]
+        return index
+
+    def distance(a: int, b: int) -> int:
+        between = doc[min(a, b) + 1 : max(a, b)]
+        return abs(a - b) + CROSSING_COST * sum(token.lower_ in LIST_BREAKS for token in between)
+
+    def nearest(position: int, kinds: set[str]) -> int | None:
+        candidates = [
+            (distance(other, position), other < position, index)
+            for other, index in mentions
+            if other != position and clauses[other] == clauses[position]
+            and entities[index][ENTITY_ATTRIBUTE_TYPE] in kinds
+        ]  # fmt: skip
+        return min(candidates)[2] if candidates else None
+
+    linked: set[int] = set()
+    for kind, targets in (("symptom", {"body_part"}), ("side", {"body_part"}), ("body_part", {"symptom"}),
+                          ("side", {"symptom"})):  # fmt: skip
+        for position, index in mentions:
+            if entities[index][ENTITY_ATTRIBUTE_TYPE] != kind or (kind != "symptom" and index in linked):
+                continue
+            other = nearest(position, targets)
+            if other is not None:
+                parent[root(index)] = root(other)
+                linked |= {index, other}
+    groups: dict[int, str] = {}
+    for _, index in sorted(mentions):
+        if index in linked:
+            group = groups.setdefault(root(index), str(len(groups) + 1))
+            entities[index][ENTITY_ATTRIBUTE_GROUP] = group
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False, model_from="SpacyNLP")
+class ClinicalContext(GraphComponent):
+    """Adds missed vocabulary, sets ConText roles and links symptoms to places."""
+
+    def __init__(self) -> None:
+        self._context: ConText | None = None
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> ClinicalContext:
+        return cls()
+
+    def process_training_data(self, training_data: TrainingData, model: SpacyModel) -> TrainingData:
+        return training_data
+
+    def process(self, messages: list[Message], model: SpacyModel) -> list[Message]:
+        if self._context is None:
+            self._context = build_context(model.model)
+        for message in messages:
+            shared: Doc | None = message.get(SPACY_DOCS[TEXT])
+            if shared is None:
+                continue
+            # ConText hangs spans on the doc it reads; a copy keeps the message's doc picklable.
+            doc = shared.copy()
+            entities = list(message.get(ENTITIES) or [])
+            entities += vocabulary_entities(doc, entities)
+            if entities:
+                entities.sort(key=lambda e: e[ENTITY_ATTRIBUTE_START])
+                set_roles(doc, entities, self._context)
+                set_groups(doc, entities)
+            message.set(ENTITIES, entities, add_to_output=True)
+        return messages

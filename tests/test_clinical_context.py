@@ -1,0 +1,127 @@
+"""ConText roles, vocabulary fill-in and symptom-place groups on the project's spaCy pipeline."""
+
+import pytest
+
+from components.clinical_context import build_context, set_groups, set_roles, vocabulary_entities
+from components.spacy_pipeline import build
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build()
+
+
+@pytest.fixture(scope="module")
+def context(nlp):
+    return build_context(nlp)
+
+
+def analyse(nlp, context, text, entities=()):
+    doc = nlp(text.lower())
+    found = [dict(e) for e in entities]
+    found += vocabulary_entities(doc, found)
+    found.sort(key=lambda e: e["start"])
+    set_roles(doc, found, context)
+    set_groups(doc, found)
+    return found
+
+
+def role_of(found, text, word):
+    start = text.index(word)
+    return next(e.get("role") for e in found if e["start"] <= start < e["end"])
+
+
+@pytest.mark.parametrize(
+    "text, word, role",
+    [
+        ("I have tingling in my left foot but no back pain", "back", "negated"),
+        ("I have tingling in my left foot but no back pain", "tingling", None),
+        ("I don't have any numbness or tingling", "numbness", "negated"),
+        ("I don't have any numbness or tingling", "tingling", "negated"),
+        ("not in my right leg", "right", "negated"),
+        ("it's in my left leg, not my right", "left", None),
+        ("it's in my left leg, not my right", "right", "negated"),
+        ("numbness in my foot, back is ok", "back", "negated"),
+        ("numbness in my foot, back is ok", "foot", None),
+        ("No, but my calf is swollen", "swollen", None),
+        ("I can't feel my toes", "toes", None),
+        ("cant feel my foot", "foot", None),
+        ("no back pain, just tingling in my toes", "tingling", None),
+        ("I don't have back pain and my toes are numb", "numb", None),
+        ("never had any weakness", "weakness", "negated"),
+        ("dont have no tingling", "tingling", "negated"),
+        ("what if my foot goes numb", "numb", "hypothetical"),
+        ("could this turn into weakness?", "weakness", "hypothetical"),
+        ("my mum had swollen legs", "swollen", "other_person"),
+        ("it hurts if I sit down", "hurts", None),
+        ("I'm worried about the numbness in my foot", "numbness", None),
+    ],
+)
+def test_roles(nlp, context, text, word, role):
+    assert role_of(analyse(nlp, context, text), text, word) == role
+
+
+def bladder(text):
+    start = text.index("bladder")
+    return {"entity": "finding", "value": "bladder_bowel_changes", "start": start, "end": start + len("bladder")}
+
+
+def test_a_bladder_that_is_fine_is_negated_but_one_that_cannot_be_controlled_is_not(nlp, context):
+    fine = "my bladder is fine"
+    lost = "I can't control my bladder"
+    assert analyse(nlp, context, fine, [bladder(fine)])[0]["role"] == "negated"
+    assert analyse(nlp, context, lost, [bladder(lost)])[0].get("role") is None
+
+
+def test_worry_about_a_named_condition_is_hypothetical(nlp, context):
+    text = "I'm worried it could be sciatica"
+    sciatica = {
+        "entity": "condition",
+        "value": "lumbar_radiculopathy",
+        "start": text.index("sciatica"),
+        "end": len(text),
+    }
+    assert analyse(nlp, context, text, [sciatica])[0]["role"] == "hypothetical"
+
+
+def test_known_words_missed_by_the_model_are_added_with_their_canonical_value(nlp, context):
+    found = analyse(nlp, context, "pins and needles in me toes")
+    assert [(e["entity"], e["value"]) for e in found] == [("symptom", "tingling"), ("body_part", "toes")]
+
+
+def test_an_entity_from_the_model_is_not_duplicated(nlp, context):
+    text = "numb foot"
+    model = {"entity": "symptom", "value": "numbness", "start": 0, "end": 4}
+    assert [e["value"] for e in analyse(nlp, context, text, [model])] == ["numbness", "foot"]
+
+
+def groups(found):
+    by_group = {}
+    for e in found:
+        if e.get("group"):
+            by_group.setdefault(e["group"], set()).add(e["value"])
+    return sorted(by_group.values(), key=sorted)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("burning in my left thigh and tingling in my toes", [{"burning_pain", "left", "thigh"}, {"tingling", "toes"}]),
+        ("my foot is numb and my calf hurts", [{"calf", "pain"}, {"foot", "numbness"}]),
+        ("pain and numbness in my foot", [{"foot", "numbness", "pain"}]),
+        ("shooting pain from my buttock down to my foot", [{"buttock", "foot", "shooting_pain"}]),
+    ],
+)
+def test_symptoms_are_grouped_with_the_places_they_are_said_of(nlp, context, text, expected):
+    assert groups(analyse(nlp, context, text)) == sorted(expected, key=sorted)
+
+
+def test_a_span_that_swallows_another_mention_is_trimmed(nlp, context):
+    text = "tingling in my left foot"
+    side = {"entity": "side", "value": "left", "start": text.index("left"), "end": len(text)}
+    found = analyse(nlp, context, text, [side])
+    assert [(text[e["start"] : e["end"]], e["value"]) for e in found] == [
+        ("tingling", "tingling"),
+        ("left", "left"),
+        ("foot", "foot"),
+    ]
