@@ -88,8 +88,7 @@ def pairs(entities: list[dict]) -> set[tuple[str, str]]:
     }
 
 
-async def parse_all(model: str, texts: list[str]) -> list[dict]:
-    agent = Agent.load(model)
+async def parse_all(agent: Agent, texts: list[str]) -> list[dict]:
     return [await agent.parse_message(text) for text in texts]
 
 
@@ -265,12 +264,14 @@ def main() -> None:
     out = pathlib.Path(args.out)
     out.mkdir(exist_ok=True)
     trained = training_texts()
+    agent = Agent.load(model)  # once for all files: loading takes longer than parsing a set
     for path in args.data:
         # Stock phrases the training data happens to share ("what is sciatica?") are not scored.
         examples = [m for m in load_data(path).training_examples if normalised(m.get("text")) not in trained]
-        parsed = asyncio.run(parse_all(model, [m.get("text") for m in examples]))
+        parsed = asyncio.run(parse_all(agent, [m.get("text") for m in examples]))
         result = evaluate(examples, parsed)
-        text, headline = report(result, pathlib.Path(path).relative_to(ROOT).as_posix(), pathlib.Path(model).name)
+        data = pathlib.Path(path).resolve().relative_to(ROOT).as_posix()
+        text, headline = report(result, data, pathlib.Path(model).name)
         name = f"nlu-{pathlib.Path(path).stem}"
         (out / f"{name}.md").write_text(text)
         (out / f"{name}.json").write_text(json.dumps({"headline": headline, "errors": result["errors"]}, indent=1))
