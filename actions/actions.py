@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from .triage import table
-from .triage.answers import LIST_SLOTS, Message, slot_updates
+from .triage.answers import LIST_SLOTS, Message, changes_an_answer, slot_updates
 from .triage.engine import NO, UNSURE, YES, assess, next_question
 from .triage.messages import assessment_messages, condition_messages, tests_messages, treatment_messages
 
@@ -55,10 +55,11 @@ class ActionExtractFindings(Action):
             text=latest.get("text") or "",
         )
         requested = tracker.get_slot("requested_slot") if tracker.active_loop_name == FORM else None
-        updates = slot_updates(message, requested, tracker.current_slot_values(), TABLES)
+        current = tracker.current_slot_values()
+        updates = slot_updates(message, requested, current, TABLES)
         updates = {slot: value for slot, value in updates.items() if slot in domain.get("slots", {})}
         logger.debug("extracted slots: %s", sorted(updates))  # names only: the values are health data
-        if message.intent == "correct" and updates:
+        if changes_an_answer(updates, current):
             dispatcher.utter_message(text=CORRECTION_NOTED)
         return [SlotSet(slot, value) for slot, value in updates.items()]
 

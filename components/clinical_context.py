@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import medspacy
+import medspacy.context.context_modifier
 import yaml
 from medspacy.context import ConText, ConTextRule
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -57,6 +58,17 @@ CLAUSE_BREAKS = {"but", "however", "whereas", "while", "whilst", "although", "th
 # toes" the tingling belongs to the toes, though the thigh is as near.
 LIST_BREAKS = {"and", ",", "&", "plus", "or"}
 CROSSING_COST = 5
+
+
+def _overlaps_either_way(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+# medspaCy 1.3.1 decides whether a terminating cue ("but", ", my") can end a negation's scope with
+# a test that misses the case where one scope contains the other, which is the usual case for
+# short messages: in "haven't fallen, it just came on out of the blue" the "haven't" reached "out
+# of the blue". Its modifiers use this symmetric test instead.
+medspacy.context.context_modifier.tuple_overlaps = _overlaps_either_way
 
 
 def context_rules(path: Path = RULES) -> list[ConTextRule]:

@@ -4,8 +4,11 @@
 
 The held-out messages were written by two writers who never saw the training data, and are never
 trained on: tests/nlu/test.yml (the test set; its errors are not read when changing the NLU) and
-tests/nlu/dev.yml (the development set, whose errors may guide changes). Each file gets its own
-report. Messages that happen to equal a training example are left out. Reported, per label and overall:
+tests/nlu/dev.yml (the development set, whose errors may guide changes). Two more development
+sets, by further writers: tests/nlu/negation-dev.yml (denials, doubts and other people's history)
+and tests/nlu/numbers-dev.yml (ages and durations only, no entities). Each file gets its own
+report. Messages that happen to equal a training example are left out.
+Reported, per label and overall:
 - intents: precision, recall, F1, macro-F1;
 - entities: precision, recall, F1 per canonical value, counted once per message and value (span
   boundaries do not matter, the value does); micro-F1 over the contract's types (symptom,
@@ -169,6 +172,36 @@ def evaluate(examples: list, parsed: list[dict]) -> dict:
             "numbers": numbers, "errors": errors}  # fmt: skip
 
 
+def numbers_report(examples: list, data: str) -> tuple[str, dict, list]:
+    """Ages and durations only, for a set whose messages carry the numbers but no entities. Here a
+    number read where the metadata has none counts as invented whatever the intent."""
+    counts, errors = Counter(), []
+    for example in examples:
+        text, metadata = example.get("text"), (example.get("metadata") or {}).get("example") or {}
+        readings = {
+            "age": parse_age(text, answering=True),
+            "duration_days": parse_duration_days(text, today=WRITTEN_ON),
+        }
+        for name, reading in readings.items():
+            want = metadata.get(name)
+            if want is None:
+                counts[name, "invented"] += reading is not None
+                right = reading is None
+            else:
+                counts[name, "total"] += 1
+                right = reading is not None and abs(reading - float(want)) <= max(0.01, 0.02 * float(want))
+                counts[name, "right"] += right
+            if not right:
+                errors.append({"text": text, name: [want, reading]})
+    headline = {"messages": len(examples)}
+    for name in ("age", "duration_days"):
+        headline[f"{name}_right"] = f"{counts[name, 'right']}/{counts[name, 'total']}"
+        headline[f"{name}_invented"] = counts[name, "invented"]
+    lines = [f"# Ages and durations on `{data}`", "", "Command: `.venv/bin/python scripts/evaluate_nlu.py`.", "",
+             *(f"- {key}: {value}" for key, value in headline.items()), ""]  # fmt: skip
+    return "\n".join(lines), headline, errors
+
+
 def table(counts: Counter, labels: list[str]) -> tuple[list[str], dict]:
     rows, per_label = ["| label | precision | recall | F1 | support |", "|---|---|---|---|---|"], {}
     for label in labels:
@@ -219,7 +252,7 @@ def report(result: dict, data: str, model: str) -> tuple[str, dict]:
         headline[f"{name}_right"] = f"{numbers[name, 'right']}/{total}"
         headline[f"{name}_invented"] = numbers[name, "invented"]
     lines = [
-        "# NLU on the held-out test set",
+        f"# NLU on `{data}`",
         "",
         f"Data: `{data}`. Model: `{model}`. Command: `.venv/bin/python scripts/evaluate_nlu.py`.",
         "",
@@ -255,7 +288,8 @@ def report(result: dict, data: str, model: str) -> tuple[str, dict]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", nargs="+", default=[str(ROOT / "tests" / "nlu" / n) for n in ("test.yml", "dev.yml")])
+    held_out = ("test.yml", "dev.yml", "negation-dev.yml", "numbers-dev.yml")
+    parser.add_argument("--data", nargs="+", default=[str(ROOT / "tests" / "nlu" / n) for n in held_out])
     parser.add_argument("--model", default=None)
     parser.add_argument("--out", default=str(ROOT / "results"))
     args = parser.parse_args()
@@ -268,11 +302,17 @@ def main() -> None:
     for path in args.data:
         # Stock phrases the training data happens to share ("what is sciatica?") are not scored.
         examples = [m for m in load_data(path).training_examples if normalised(m.get("text")) not in trained]
+        data = pathlib.Path(path).resolve().relative_to(ROOT).as_posix()
+        name = f"nlu-{pathlib.Path(path).stem}"
+        if not any(m.get("entities") for m in examples):  # a set written for the numbers only
+            text, headline, errors = numbers_report(examples, data)
+            (out / f"{name}.md").write_text(text)
+            (out / f"{name}.json").write_text(json.dumps({"headline": headline, "errors": errors}, indent=1))
+            print(name, json.dumps(headline, indent=1))
+            continue
         parsed = asyncio.run(parse_all(agent, [m.get("text") for m in examples]))
         result = evaluate(examples, parsed)
-        data = pathlib.Path(path).resolve().relative_to(ROOT).as_posix()
         text, headline = report(result, data, pathlib.Path(model).name)
-        name = f"nlu-{pathlib.Path(path).stem}"
         (out / f"{name}.md").write_text(text)
         (out / f"{name}.json").write_text(json.dumps({"headline": headline, "errors": result["errors"]}, indent=1))
         print(name, json.dumps(headline, indent=1))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from actions.triage.answers import Message, slot_updates
+from actions.triage.answers import Message, changes_an_answer, slot_updates
 
 
 def entity(kind, value, negated=False):
@@ -167,3 +167,19 @@ def test_a_hypothetical_or_someone_elses_red_flag_is_neither_yes_nor_no(tables):
 
 def test_a_pain_score_is_recorded(tables):
     assert updates(tables, text="it's about 7 out of 10")["severity"] == 7
+
+
+@pytest.mark.parametrize(
+    "updates, current, changed",
+    [
+        ({"side": "right"}, {"side": "left"}, True),
+        ({"age": 54}, {"age": 45}, True),
+        ({"fever": "yes"}, {"fever": "no"}, True),
+        ({"symptoms": ["tingling"]}, {"symptoms": ["numbness"]}, True),
+        ({"side": "left"}, {"side": None}, False),  # a first answer
+        ({"symptoms": ["numbness", "cramp"]}, {"symptoms": ["numbness"]}, False),  # one more symptom
+        ({}, {"side": "left"}, False),
+    ],
+)
+def test_changes_an_answer(updates, current, changed):
+    assert changes_an_answer(updates, current) is changed

@@ -55,6 +55,11 @@ def role_of(found, text, word):
         ("my mum had swollen legs", "swollen", "other_person"),
         ("it hurts if I sit down", "hurts", None),
         ("I'm worried about the numbness in my foot", "numbness", None),
+        ("havent fallen or hurt myself, it just started out of the blue", "fallen", "negated"),
+        ("havent fallen or hurt myself, it just started out of the blue", "blue", None),  # the comma ends it
+        ("sleeping fine, it doesnt wake me", "wake", "negated"),
+        ("no change with my bladder or bowels", "bladder", "negated"),
+        ("no problems with my waterworks", "waterworks", "negated"),
     ],
 )
 def test_roles(nlp, context, text, word, role):

@@ -215,3 +215,18 @@ def slot_updates(
         for slot, value in updates.items()
         if current.get(slot) != value and (value != [] or current.get(slot))
     }
+
+
+def changes_an_answer(updates: Mapping[str, Any], current: Mapping[str, Any]) -> bool:
+    """Whether the updates change an answer already given ("actually it's my right leg"), rather
+    than only answer something new or add a symptom or place."""
+    for slot, value in updates.items():
+        before = current.get(slot)
+        if before is None:
+            continue
+        if slot in LIST_SLOTS:
+            if set(before) - set(value or []):
+                return True
+        elif value != before:
+            return True
+    return False

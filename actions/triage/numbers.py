@@ -8,6 +8,7 @@ The patterns below find the phrases and read the number and its unit.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import re
 
@@ -17,30 +18,65 @@ from text_to_num import alpha2digit
 UNIT_DAYS = {"hour": 1 / 24, "day": 1, "night": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
 UNIT_ABBREVIATIONS = {"hr": "hour", "hrs": "hour", "wk": "week", "wks": "week", "mth": "month", "mths": "month",
                       "mnth": "month", "mnths": "month", "mos": "month", "yr": "year", "yrs": "year"}  # fmt: skip
-VAGUE_COUNTS = {"a": 1, "an": 1, "one": 1, "a couple of": 2, "couple of": 2, "a few": 3, "few": 3, "several": 4}
+VAGUE_COUNTS = {"a": 1, "an": 1, "one": 1, "a couple of": 2, "couple of": 2, "a couple": 2, "couple": 2, "a few": 3,
+                "few": 3, "several": 4}  # fmt: skip
+CHAT_WORDS = {"nite": "night", "2day": "today", "2nite": "tonight", "tonite": "tonight"}
 # Days people date things by, as (month, day).
 NAMED_DAYS = {"new year": (1, 1), "valentine": (2, 14), "halloween": (10, 31), "bonfire night": (11, 5),
               "guy fawkes": (11, 5), "christmas": (12, 25), "boxing day": (12, 26)}  # fmt: skip
 MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"  # noqa: E501
 WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+# Short forms count only after "since", "on", "from" or "last" ("sat down" is not a Saturday).
+WEEKDAY_ABBREVIATIONS = {"mon": "monday", "tue": "tuesday", "tues": "tuesday", "wed": "wednesday",
+                         "weds": "wednesday", "thu": "thursday", "thur": "thursday", "thurs": "thursday",
+                         "fri": "friday", "sat": "saturday", "sun": "sunday"}  # fmt: skip
 
 _UNIT = r"(?P<unit>hour|day|night|week|fortnight|month|year)s?"
 _AMOUNT = re.compile(
-    r"(?P<half_a>half an?\s+)?"
-    r"(?P<count>\d+(?:\.\d+)?|a couple of|couple of|a few|few|several|an|a)?"
+    r"(?P<half_a>half an?\s+)?(?:(?P<low>\d+)\s*(?:-|to|or)\s*(?=\d))?"
+    r"(?P<count>\d+(?:\.\d+)?|a couple of|couple of|a couple|couple|a few|few|several|an|a)?"
     r"(?P<half>\s+and\s+a\s+half)?\s*(?:-|\s)?\s*" + _UNIT + r"\b(?P<and_half>\s+and\s+a\s+half)?"
-    r"(?!\s+(?:old|pregnant))(?P<ago>\s+(?:ago|back|before))?"
+    r"(?P<or_two>\s+or\s+2\b)?(?![\s-]+(?:old|young|pregnant))(?P<ago>\s+(?:ago|back|before))?"
 )
-_AGE_BEFORE = re.compile(r"\b(?:i'?m|i am|im|aged?|age is)\s*$")
+# An amount that is a frequency or a history, not how long this has lasted: "5 days a week",
+# "8 hours a day", "12 hour shifts", "every 4 hours", "40 a day", "3 tablets a day", "a 10 year history".
+_NOT_A_DURATION_AFTER = re.compile(r"\s*(?:(?:a|an|per|each)\s+(?:day|week|month|night|year)\b|shifts?\b|history\b)")
+_NOT_A_DURATION_BEFORE = re.compile(
+    r"(?:\bevery|\d|\btimes|\btwice|\bonce|\btablets?|\bpills?|\bcigarettes?|\b(?:hour|day|night|week|month)s?"
+    r"|\d\s*(?:km|k|miles?|mg|ml|kg|lbs?))\s*$"
+)
+_ADJECTIVE_BEFORE = re.compile(r"\b(?:a|an|the|my|his|her)\s+$")
+# "worse the last 2 weeks", "flared up 3 days ago": a change in the complaint, not its start.
+_CHANGE_BEFORE = re.compile(r"\b(?:worse|worsened|better|flared?(?: up)?|flaring)\b(?:\s+\w+){0,3}\s*$")
+_MORE = re.compile(r"\s+and\s+(?P<count>\d+)\s+" + _UNIT + r"\b")
+_PAST_UNIT = re.compile(r"\b(?:the\s+|this\s+)?(?:past|last)\s+(?P<unit>fortnight|week|month|year)\b")
+_NOT_AN_AGE_AFTER = (
+    r"(?!\s*(?:%|weeks?|days?|months?|hours?|mins?|minutes?|kg|lbs?|cm|stone|st\b|ft|feet|foot|out|x\b)|\s*/\s*\d)"
+)
 _AGE_STATED = re.compile(
-    r"(?:\b(?:i'?m|i am|im|aged?|age is|age:|at)\s*(?P<a>\d{1,3})\b(?!\s*(?:%|weeks?|days?|months?|kg|lbs?|cm|/|out)))"
-    r"|(?:\b(?P<b>\d{1,3})\s*(?:-|\s)?(?:years?|yrs?|yr)[\s-]*old\b)"
+    r"(?:\b(?:i'?m|i am|im|aged?|age is|age:|at|myself|(?:just\s+)?turned)\s*(?P<a>\d{1,3})\b" + _NOT_AN_AGE_AFTER + ")"
+    r"|(?:\b(?P<b>\d{1,3})\s*(?:-|\s)?(?:years?|yrs?|yr)[\s-]*(?:old|young|of age)\b)"
     r"|(?:\b(?P<c>\d{1,3})\s*(?:yo|y/o|y\.o\.)\b)"
     r"|(?:\b(?P<d>\d{1,3})\s*(?:m|f|male|female)\b)"
-    # "62 and for about 6 months...", "83, my ankles...": a number opening the message.
-    r"|(?:^\s*(?P<e>\d{2})\s*(?:,|and\b(?!\s+a\s+half)))"
+    # "62 and for about 6 months...", "83, my ankles...", "m 52, cramps...": a number opening the message.
+    r"|(?:^\s*(?:(?:m|f|male|female)[\s,/]*)?(?P<e>\d{2})\s*(?:,|and\b(?!\s+a\s+half)))"
+    r"|(?:\b(?:pensioner|retired|retiree|oap|now)\W+(?P<f>\d{2,3})\b" + _NOT_AN_AGE_AFTER + ")"
+    r"|(?:\bmy\s+(?P<g>\d{2,3})(?:st|nd|rd|th)\s+birthday\b)"
 )
-_BARE_NUMBER = re.compile(r"\b\d{1,3}(?:\.\d+)?\b")
+# Someone else's age: "my 5 year old", "my 80-year-old mum", "my father age 70", "granny is 94".
+RELATIVES = (
+    r"mum|mom|mother|dad|father|son|daughter|wife|husband|partner|gran|granny|grandma|grandad|grandpa"
+    r"|grandfather|grandmother|nan|nana|brother|sister|friend|kid|child|boy|girl|baby|neighbou?r|aunt|uncle"
+)
+_RELATIVE_BEFORE = re.compile(r"\b(?:" + RELATIVES + r")s?\s+(?:is\s+|age\s+|aged\s+|\(\s*)?$")
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:my|our|his|her|their|your)\s+$")
+# A bare number answers "how old are you?" when nothing but a few small words follows it ("71",
+# "45 and male", "67 this year"), not "2 operations", "size 11" or "6 out of 10".
+_BARE_NUMBER = re.compile(
+    r"(?<![/.])(?<!out of )(?<!size )(?<!of )(?<!ft )\b\d{1,3}\b(?!\.\d)"
+    r"(?=\s*(?:$|[^\w\s/]|(?:and|but|now|next|this|in|on|years?|yrs?|yo|btw|thanks|lol|though|tho|i|mate)\b))"
+)
+_YEARS_ALONE = re.compile(r"\s*(?P<years>\d{1,3})\s*years?\W*$")
 _SEVERITY = re.compile(
     r"\b(?P<score>\d{1,2}(?:\.\d)?)\s*(?:/|out of|outta|on a scale of|oo|of)\s*10\b"
     # "the back is about a 6", "I'd rate it a six": a score with "a" before it and no unit after.
@@ -51,26 +87,54 @@ _DATE = re.compile(
     r"\b(?:since|from|on)\s+(?:the\s+)?(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + MONTHS + r")"
     r"|(?:" + MONTHS + r")\s+\d{1,2}(?:st|nd|rd|th)?|(?:" + MONTHS + r"))\b"
 )
-_WEEKDAY = re.compile(r"\b(?:since\s+|on\s+|from\s+)?(?:last\s+)?(?P<day>" + WEEKDAYS + r")\b")
+_WEEKDAY = re.compile(
+    r"\b(?:since\s+|on\s+|from\s+)?(?:last\s+)?(?P<day>" + WEEKDAYS + r")\b"
+    r"|\b(?:since|on|from|last)\s+(?P<short>" + "|".join(WEEKDAY_ABBREVIATIONS) + r")\b"
+)
+# "since the 3rd", "started on the 12th", "on the 8th ... ever since" (not "my appointment is on
+# the 30th"): a day of this month, or of the last if still to come.
+_ORDINAL_DAY = re.compile(
+    r"\b(?P<on>since|from|(?:started|began)(?:\s+on)?|on)\s+the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:"
+    + MONTHS
+    + r")\b)"
+)
 
 
 def _digits(text: str) -> str:
     normalised = alpha2digit(text.lower(), "en", threshold=0)
-    return re.sub(r"\b(\d+)\s*(" + "|".join(UNIT_ABBREVIATIONS) + r")\b",
-                  lambda m: f"{m.group(1)} {UNIT_ABBREVIATIONS[m.group(2)]}", normalised)  # fmt: skip
+    normalised = re.sub(r"(\d+|\b(?:a|couple|few|several))\s*(" + "|".join(UNIT_ABBREVIATIONS) + r")\b",
+                        lambda m: f"{m.group(1)} {UNIT_ABBREVIATIONS[m.group(2)]}", normalised)  # fmt: skip
+    for chat, word in CHAT_WORDS.items():
+        normalised = re.sub(r"\b" + chat + r"\b", word, normalised)
+    return normalised
+
+
+def _someone_elses(normalised: str, start: int) -> bool:
+    before = normalised[:start]
+    return bool(_RELATIVE_BEFORE.search(before) or normalised[start].isdigit() and _POSSESSIVE_BEFORE.search(before))
+
+
+def _age_match(normalised: str) -> re.Match | None:
+    return next(
+        (match for match in _AGE_STATED.finditer(normalised) if not _someone_elses(normalised, match.start())), None
+    )
 
 
 def parse_age(text: str, answering: bool = False) -> int | None:
     """An age in years. Bare numbers count only when the text answers "how old are you?"."""
     normalised = _digits(text)
-    match = _AGE_STATED.search(normalised)
+    match = _age_match(normalised)
     if match:
         age = int(next(group for group in match.groups() if group))
-    elif answering and not _AMOUNT.search(normalised):
-        numbers = _BARE_NUMBER.findall(normalised)
+    elif answering and _YEARS_ALONE.match(normalised):  # "29 yrs" in answer to "how old are you?"
+        age = int(_YEARS_ALONE.match(normalised).group("years"))
+    elif answering and not _AMOUNT.search(normalised) and not _AGE_STATED.search(normalised):
+        numbers = [
+            number for number in _BARE_NUMBER.finditer(normalised) if not _someone_elses(normalised, number.start())
+        ]
         if len(numbers) != 1:
             return None
-        age = int(float(numbers[0]))
+        age = int(float(numbers[0].group()))
     else:
         return None
     return age if 0 < age < 120 else None
@@ -90,8 +154,10 @@ def _amount_days(match: re.Match) -> float:
     amount = (float(count) if count[0].isdigit() else VAGUE_COUNTS[count]) if count else 1
     if match.group("half_a"):
         amount = 0.5
-    if match.group("half") or match.group("and_half"):
+    if match.group("half") or match.group("and_half") or match.group("or_two"):
         amount += 0.5
+    if match.group("low"):
+        amount = (amount + float(match.group("low"))) / 2  # "2-3 weeks": the middle
     return float(amount * UNIT_DAYS[match.group("unit")])
 
 
@@ -109,9 +175,20 @@ def _dated(text: str, today: datetime.date) -> float | None:
         parsed = dateparser.parse(date.group("date"), languages=["en"], settings=settings)
         if parsed:
             return _days_since(parsed.date(), today)
+    ordinal = _ORDINAL_DAY.search(text)
+    if ordinal and ordinal.group("on") == "on" and not re.search(r"\bsince\b", text[ordinal.end() :]):
+        ordinal = None  # "on the 8th" dates the start only with "ever since" after it
+    if ordinal and 1 <= int(ordinal.group("day")) <= 31:
+        day = int(ordinal.group("day"))
+        month_start = today.replace(day=1)
+        if day > today.day:  # still to come this month: last month's
+            month_start = (month_start - datetime.timedelta(days=1)).replace(day=1)
+        with contextlib.suppress(ValueError):
+            return _days_since(month_start.replace(day=day), today)
     weekday = _WEEKDAY.search(text)
     if weekday:
-        parsed = dateparser.parse(weekday.group("day"), languages=["en"], settings=settings)
+        day = weekday.group("day") or WEEKDAY_ABBREVIATIONS[weekday.group("short")]
+        parsed = dateparser.parse(day, languages=["en"], settings=settings)
         if parsed:
             return float((today - parsed.date()).days or 7)  # "since Saturday" on a Saturday: a week
     for name, (month, day) in NAMED_DAYS.items():
@@ -123,30 +200,57 @@ def _dated(text: str, today: datetime.date) -> float | None:
     return None
 
 
-def parse_duration_days(text: str, today: datetime.date | None = None) -> float | None:
-    """How long something has lasted, in days; None when the text names no duration.
+def _durations(normalised: str, age: re.Match | None):
+    """The amounts of time in the text that say how long something lasted or how long ago it
+    started, with where each is; amounts that are an age, a frequency or a history are left out."""
+    taken = 0  # the end of the last amount read, with its "and three months"
+    for match in _AMOUNT.finditer(normalised):
+        count = match.group("count") or ""
+        if not (count or match.group("half_a")) or match.start() < taken:
+            continue
+        if age and match.start() < age.end() and age.start() < match.end():
+            continue
+        before = normalised[: match.start()]
+        if _NOT_A_DURATION_AFTER.match(normalised, match.end()) or _NOT_A_DURATION_BEFORE.search(before):
+            continue
+        plural = normalised[match.end("unit") : match.end("unit") + 1] == "s"
+        if count[:1].isdigit() and not plural and _ADJECTIVE_BEFORE.search(before):
+            continue  # "a 2 hour drive", "a 10 day course"
+        days, taken = _amount_days(match), match.end()
+        more = _MORE.match(normalised, match.end())
+        if more and not match.group("ago"):  # "one year and three months"
+            days += float(more.group("count")) * UNIT_DAYS[more.group("unit")]
+            taken = more.end()
+        yield days, match.start(), match.group("unit") == "hour"
 
-    An amount ("for 3 weeks") comes first; then a day ("yesterday", "since Tuesday", "since the
-    1st of November"); an amount "ago" only when nothing else says when it started ("hurt it 6
-    weeks ago and still..."), as "a few years back" often dates something else."""
+
+def parse_duration_days(text: str, today: datetime.date | None = None) -> float | None:
+    """How long the complaint has lasted, in days; None when the text names no duration.
+
+    Amounts ("for 3 weeks", "the past fortnight", "6 weeks ago") and start days ("since Tuesday",
+    "since the 1st of November", "since the 3rd") are the candidates. When there are several, the
+    complaint is the most recent thing the message dates: "diabetic for 10 years, feet tingling for
+    3 months", "a brickie 40 years, numb leg since Thursday". A change in it ("worse the last 2
+    weeks") counts only when nothing else is dated, and so do "yesterday" and "this morning", which
+    often date something else ("took ibuprofen this morning")."""
     today = today or datetime.date.today()
     normalised = _digits(text)
-    ago = None
-    for match in _AMOUNT.finditer(normalised):
-        if not (match.group("count") or match.group("half_a")) or _AGE_BEFORE.search(normalised[: match.start()]):
-            continue
-        if match.group("ago"):
-            ago = ago if ago is not None else _amount_days(match)
-            continue
-        return _amount_days(match)
+    dated, changes = [], []  # changes: also hours, which mostly time a situation ("worse if I sit for 2 hours")
+    for days, start, hours in _durations(normalised, _age_match(normalised)):
+        (changes if hours or _CHANGE_BEFORE.search(normalised[:start]) else dated).append(days)
+    past = _PAST_UNIT.search(normalised)
+    if past:
+        days = float(UNIT_DAYS[past.group("unit")])
+        (changes if _CHANGE_BEFORE.search(normalised[: past.start()]) else dated).append(days)
+    day = _dated(normalised, today)
+    if day is not None:
+        dated.append(day)
+    if dated or changes:
+        return min(dated or changes)
+    if re.search(r"\bday before yesterday\b", normalised):
+        return 2.0
     if re.search(r"\byesterday\b|\blast night\b", normalised):
         return 1.0
     if re.search(r"\b(today|this morning|tonight|this afternoon|this arvo|this evening)\b", normalised):
         return 0.5
-    dated = _dated(normalised, today)
-    if dated is not None:
-        return dated
-    last = re.search(r"\b(?:since )?last (week|month|year)\b", normalised)
-    if last:
-        return float(UNIT_DAYS[last.group(1)])
-    return ago
+    return None
