@@ -72,21 +72,25 @@ medspacy.context.context_modifier.tuple_overlaps = _overlaps_either_way
 
 
 def context_rules(path: Path = RULES) -> list[ConTextRule]:
+    """medspaCy's English rules minus the removed ones, plus the domain's, each reaching at most
+    MAX_SCOPE words and never past its sentence."""
     settings = yaml.safe_load(path.read_text())
     removed = set(settings["remove_default"])
     defaults = json.loads(MEDSPACY_RULES.read_text())["context_rules"]
-    kept = [ConTextRule(**rule) for rule in defaults if rule["literal"] not in removed]
-    added = []
-    for rule in settings["rules"]:
-        rule = dict(rule)
+    defaults = [rule for rule in defaults if rule["literal"] not in removed]
+    rules = []
+    for rule in [*defaults, *settings["rules"]]:
+        rule = {"max_scope": MAX_SCOPE, **rule}
         if "allowed_types" in rule:
             rule["allowed_types"] = set(rule["allowed_types"])
-        added.append(ConTextRule(**rule))
-    return kept + added
+        rules.append(ConTextRule(**rule))
+    return rules
 
 
 def build_context(nlp: Language) -> ConText:
-    context = ConText(nlp, rules=None, max_scope=MAX_SCOPE)
+    # No max_scope here: given to ConText itself, it replaces the sentence as the limit of every
+    # cue ("could it be sciatica? no back pain" would make the denial hypothetical).
+    context = ConText(nlp, rules=None)
     context.add(context_rules())
     return context
 
@@ -130,6 +134,10 @@ def vocabulary_entities(doc: Doc, entities: list[dict[str, Any]]) -> list[dict[s
 
 
 def set_roles(doc: Doc, entities: list[dict[str, Any]], context: ConText) -> None:
+    if len(doc) and not doc[-1].is_punct:
+        # A bare "no" at the very end ("weakness? no", "redness no") is read as "no." is: a reply
+        # about what came before. The full stop goes after the text, so the offsets stay the same.
+        doc = context.nlp(doc.text + " .")
     spans: dict[int, Span] = {}
     for index, entity in enumerate(entities):
         span = doc.char_span(

@@ -60,6 +60,14 @@ def role_of(found, text, word):
         ("sleeping fine, it doesnt wake me", "wake", "negated"),
         ("no change with my bladder or bowels", "bladder", "negated"),
         ("no problems with my waterworks", "waterworks", "negated"),
+        ("could it be sciatica? no back pain", "back", "negated"),  # the question ends at its "?"
+        ("what if i lose control of my bladder?? waterworks normal", "waterworks", "negated"),
+        ("swelling yes, redness no", "redness", "negated"),
+        ("swelling yes, redness no", "swelling", None),
+        ("swelling? not that ive noticed", "swelling", "negated"),
+        ("fever is not there", "fever", "negated"),
+        ("pain is there in my leg", "pain", None),
+        ("cant say ive lost weight", "lost", "negated"),
     ],
 )
 def test_roles(nlp, context, text, word, role):

@@ -42,12 +42,14 @@ _AMOUNT = re.compile(
 # "8 hours a day", "12 hour shifts", "every 4 hours", "40 a day", "3 tablets a day", "a 10 year history".
 _NOT_A_DURATION_AFTER = re.compile(r"\s*(?:(?:a|an|per|each)\s+(?:day|week|month|night|year)\b|shifts?\b|history\b)")
 _NOT_A_DURATION_BEFORE = re.compile(
-    r"(?:\bevery|\d|\btimes|\btwice|\bonce|\btablets?|\bpills?|\bcigarettes?|\b(?:hour|day|night|week|month)s?"
+    r"(?:\bevery|\bnot|\d|\btimes|\btwice|\bonce|\btablets?|\bpills?|\bcigarettes?|\b(?:hour|day|night|week|month)s?"
     r"|\d\s*(?:km|k|miles?|mg|ml|kg|lbs?))\s*$"
 )
 _ADJECTIVE_BEFORE = re.compile(r"\b(?:a|an|the|my|his|her)\s+$")
 # "worse the last 2 weeks", "flared up 3 days ago": a change in the complaint, not its start.
 _CHANGE_BEFORE = re.compile(r"\b(?:worse|worsened|better|flared?(?: up)?|flaring)\b(?:\s+\w+){0,3}\s*$")
+# "since this morning", "woke up with it today": today as the start, not just when something else happened.
+_STARTED = r"\b(?:since|started|start|began|begun|noticed|came on|woke up(?: with it)?|from)\s+(?:\w+\s+)?"
 _MORE = re.compile(r"\s+and\s+(?P<count>\d+)\s+" + _UNIT + r"\b")
 _PAST_UNIT = re.compile(r"\b(?:the\s+|this\s+)?(?:past|last)\s+(?P<unit>fortnight|week|month|year)\b")
 _NOT_AN_AGE_AFTER = (
@@ -231,8 +233,8 @@ def parse_duration_days(text: str, today: datetime.date | None = None) -> float 
     "since the 1st of November", "since the 3rd") are the candidates. When there are several, the
     complaint is the most recent thing the message dates: "diabetic for 10 years, feet tingling for
     3 months", "a brickie 40 years, numb leg since Thursday". A change in it ("worse the last 2
-    weeks") counts only when nothing else is dated, and so do "yesterday" and "this morning", which
-    often date something else ("took ibuprofen this morning")."""
+    weeks") counts only when nothing else is dated, and so does "this morning" unless it is the
+    start ("since this morning"), as it often dates something else ("took ibuprofen this morning")."""
     today = today or datetime.date.today()
     normalised = _digits(text)
     dated, changes = [], []  # changes: also hours, which mostly time a situation ("worse if I sit for 2 hours")
@@ -245,12 +247,13 @@ def parse_duration_days(text: str, today: datetime.date | None = None) -> float 
     day = _dated(normalised, today)
     if day is not None:
         dated.append(day)
+    if re.search(r"\bday before yesterday\b", normalised):
+        dated.append(2.0)
+    elif re.search(r"\byesterday\b|\blast night\b", normalised):
+        dated.append(1.0)
+    today_words = r"\b(?:today|this morning|tonight|this afternoon|this arvo|this evening)\b"
+    if re.search(_STARTED + today_words, normalised):
+        dated.append(0.5)
     if dated or changes:
         return min(dated or changes)
-    if re.search(r"\bday before yesterday\b", normalised):
-        return 2.0
-    if re.search(r"\byesterday\b|\blast night\b", normalised):
-        return 1.0
-    if re.search(r"\b(today|this morning|tonight|this afternoon|this arvo|this evening)\b", normalised):
-        return 0.5
-    return None
+    return 0.5 if re.search(today_words, normalised) else None
