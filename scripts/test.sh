@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/setup.sh
+bash scripts/setup.sh --tests
 source scripts/env.sh
 
 step() { printf '\n== %s  (%ss so far)\n' "$*" "$SECONDS"; }
