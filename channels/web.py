@@ -22,7 +22,7 @@ GOOGLE_FONT = b"@import url(https://fonts.googleapis.com/css?family=Inter:400,50
 FILES = {"index.html": "text/html", "chat.js": "text/javascript", "chat.css": "text/css"}
 HEADERS = {
     "Content-Security-Policy": "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-    "connect-src 'self'; frame-ancestors 'none'",
+    "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
     "Cache-Control": "no-cache",
 }
@@ -48,9 +48,13 @@ class ChatPage(InputChannel):
             raise FileNotFoundError(f"{WIDGET} is missing: run scripts/setup.sh (npm ci)")
         widget = WIDGET.read_bytes().replace(GOOGLE_FONT, b"")
 
-        @page.route("/", methods=["GET"])
-        async def index(_: Request) -> HTTPResponse:
-            return await static(_, "index.html")
+        @page.route("", methods=["GET"], strict_slashes=True)
+        async def to_index(_: Request) -> HTTPResponse:
+            return response.redirect("/chat/")  # the page's files are relative to /chat/
+
+        @page.route("/", methods=["GET"], strict_slashes=True)
+        async def index(request: Request) -> HTTPResponse:
+            return await static(request, "index.html")
 
         @page.route("/<name:str>", methods=["GET"])
         async def static(_: Request, name: str) -> HTTPResponse:
