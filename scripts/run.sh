@@ -30,17 +30,23 @@ credentials="$credentials_dir/credentials.yml"
 cp credentials.yml "$credentials"
 channels="REST, socket.io, the chat page"
 if [ -n "${TELEGRAM_TOKEN:-}" ]; then
-  : "${TELEGRAM_BOT_NAME:?set TELEGRAM_BOT_NAME to the bot's username}"
+  : "${TELEGRAM_BOT_NAME:?set TELEGRAM_BOT_NAME to the username of the bot}"
   : "${TELEGRAM_SECRET_TOKEN:?set TELEGRAM_SECRET_TOKEN (any secret; python -m channels.telegram set-webhook registers it)}"
   export TELEGRAM_WEBHOOK_URL="${TELEGRAM_WEBHOOK_URL:-}" TELEGRAM_API_URL="${TELEGRAM_API_URL:-https://api.telegram.org}"
   cat credentials.telegram.yml >>"$credentials"
   channels="$channels, Telegram (/webhooks/telegram/webhook)"
 fi
 if [ -n "${SLACK_TOKEN:-}" ]; then
-  : "${SLACK_SIGNING_SECRET:?set SLACK_SIGNING_SECRET to the Slack app's signing secret}"
+  : "${SLACK_SIGNING_SECRET:?set SLACK_SIGNING_SECRET to the signing secret of the Slack app}"
   export SLACK_CHANNEL="${SLACK_CHANNEL:-}" SLACK_API_URL="${SLACK_API_URL:-https://slack.com/api/}"
   cat credentials.slack.yml >>"$credentials"
   channels="$channels, Slack (/webhooks/slack/webhook)"
+fi
+
+endpoints=endpoints.yml
+if [ "$action_port" != 5055 ]; then  # endpoints.yml points to the action server on 5055
+  endpoints="$credentials_dir/endpoints.yml"
+  sed "s|:5055/|:$action_port/|" endpoints.yml >"$endpoints"
 fi
 
 rasa run actions --actions actions --port "$action_port" &
@@ -52,4 +58,4 @@ echo "Channels: $channels"
 echo "Chat in a browser: http://localhost:$rasa_port/chat/  (when the Rasa server says it is up)"
 echo "Chat in another terminal with: .venv/bin/rasa shell --port 5006  (REST: see README.md)"
 rasa run --enable-api --port "$rasa_port" --cors "${cors[@]}" "${auth[@]}" \
-  --credentials "$credentials" --endpoints endpoints.yml
+  --credentials "$credentials" --endpoints "$endpoints"
