@@ -92,14 +92,6 @@ class FakeAPI:
             if c.method == method and all(str(c.params.get(k)) == str(v) for k, v in match.items())
         ]
 
-    def wait_for(self, method: str, count: int, seconds: float = 60, **match) -> list[dict]:
-        deadline = time.monotonic() + seconds
-        while len(found := self.sent(method, **match)) < count:
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"{method} {match}: {len(found)} of {count} calls")
-            time.sleep(0.1)
-        return found
-
 
 class FakeTelegram(FakeAPI):
     """The Bot API: POST /bot<token>/<method>, answers {"ok": true, "result": ...}."""
