@@ -9,10 +9,12 @@ What Rasa 3.6's `TelegramInput` gets wrong here, and what this subclass changes:
 - updates are not authenticated; here the `X-Telegram-Bot-Api-Secret-Token` header must carry the
   secret given to setWebhook, or the update is refused with 403.
 Yes/no questions go out as an inline keyboard (Rasa's TelegramOutput); a tap comes back as a
-callback query whose data is the button's payload. Telegram's `/start` is read as a greeting.
+callback query whose data is the button's payload, and the tap is acknowledged (answerCallbackQuery).
+Telegram's `/start` is read as a greeting.
 """
 
 import argparse
+import asyncio
 import hmac
 import logging
 import os
@@ -79,6 +81,8 @@ class TelegramInput(RasaTelegramInput):
             )
         self.secret_token = secret_token
         self.api_base_url = api_base_url or TELEGRAM_API
+        self._output: TelegramOutput | None = None
+        self._background_tasks: set[asyncio.Task] = set()
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         async def handle(message: UserMessage) -> Any:
@@ -94,13 +98,27 @@ class TelegramInput(RasaTelegramInput):
             if not hmac.compare_digest(given.encode(), self.secret_token.encode()):
                 logger.warning("telegram: update refused, wrong or missing secret token")
                 return response.text("forbidden", status=403)
+            callback_query = (request.json or {}).get("callback_query") if request.method == "POST" else None
+            if callback_query and callback_query.get("id"):
+                # A tapped button shows a spinner until the tap is answered (Rasa's connector never does).
+                task = asyncio.create_task(self._answer_callback_query(callback_query["id"]))
+                self._background_tasks.add(task)
+                task.add_done_callback(self._background_tasks.discard)
             return None
 
         return telegram_webhook
 
     def get_output_channel(self) -> TelegramOutput:
-        """A bot for this API server. Unlike Rasa's, it does not call setWebhook (see the module docstring)."""
-        return TelegramOutput(self.access_token, self.api_base_url)
+        """The bot for this API server. Unlike Rasa's, it does not call setWebhook (see the module docstring)."""
+        if self._output is None:
+            self._output = TelegramOutput(self.access_token, self.api_base_url)
+        return self._output
+
+    async def _answer_callback_query(self, callback_query_id: str) -> None:
+        try:
+            await self.get_output_channel().answer_callback_query(callback_query_id)
+        except Exception as error:  # a failed acknowledgement must not lose the answer itself
+            logger.warning("telegram: answerCallbackQuery failed: %s", type(error).__name__)
 
 
 def set_webhook(token: str, webhook_url: str, secret_token: str, api_base_url: str = TELEGRAM_API) -> dict:

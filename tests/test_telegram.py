@@ -24,6 +24,7 @@ class TelegramUser:
         self.person = {"id": self.chat_id, "is_bot": False, "first_name": "Sam", "language_code": "en"}
         self.chat = {"id": self.chat_id, "type": "private", "first_name": "Sam"}
         self.seen = 0
+        self.taps: list[str] = []
 
     def post(self, update: dict, secret: str | None = "right") -> requests.Response:
         headers = {}
@@ -58,6 +59,7 @@ class TelegramUser:
             "text": message["text"], "reply_markup": message["reply_markup"],
         }  # fmt: skip
         assert self.post({"update_id": next(UPDATE_IDS), "callback_query": callback}).status_code == 200
+        self.taps.append(callback["id"])
 
     def last_keyboard_message(self) -> dict | None:
         sent = self.api.sent("sendMessage", chat_id=self.chat_id)
@@ -105,6 +107,12 @@ def test_full_assessment_over_telegram_with_the_inline_keyboard(user, bot):
     assert slots["triage_level"] in ("self_care", "routine")
     text = "\n".join(m["text"] for m in user.api.sent("sendMessage", chat_id=user.chat_id))
     assert "Possible causes" in text and "not a diagnosis" in text
+    # Every tap was acknowledged (in the background), so the button's spinner stops.
+    deadline = time.monotonic() + 10
+    while not set(user.taps) <= {call["callback_query_id"] for call in user.api.sent("answerCallbackQuery")}:
+        assert time.monotonic() < deadline, "a button tap was not answered"
+        time.sleep(0.1)
+    assert user.taps
 
 
 @pytest.mark.parametrize("secret", [None, "wrong-secret"], ids=["missing", "wrong"])
