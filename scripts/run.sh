@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets everything up (virtual environment, locked dependencies, a model trained on the current
 # data and config) and starts the bot: the action server and the Rasa server with the REST and
-# socket.io channels and the HTTP API. Ctrl-C stops both.
+# socket.io channels, the chat page at /chat/ and the HTTP API; Telegram and Slack when their
+# environment variables are set (see README.md). Ctrl-C stops both.
 #
 # Ports: RASA_PORT (default 5005) and ACTION_PORT (default 5055; endpoints.yml points there).
 # RASA_AUTH_TOKEN, when set, is required by the HTTP API (?token=...).
@@ -22,11 +23,39 @@ if [ -n "${RASA_AUTH_TOKEN:-}" ]; then
   auth=(--auth-token "$RASA_AUTH_TOKEN")
 fi
 
+# Channels: credentials.yml always; Telegram and Slack only when configured. Rasa expands ${VAR}
+# in credentials files and fails on an unset one, so the optional ones get defaults here.
+credentials_dir="$(mktemp -d)"
+credentials="$credentials_dir/credentials.yml"
+cp credentials.yml "$credentials"
+channels="REST, socket.io, the chat page"
+if [ -n "${TELEGRAM_TOKEN:-}" ]; then
+  : "${TELEGRAM_BOT_NAME:?set TELEGRAM_BOT_NAME to the username of the bot}"
+  : "${TELEGRAM_SECRET_TOKEN:?set TELEGRAM_SECRET_TOKEN (any secret; python -m channels.telegram set-webhook registers it)}"
+  export TELEGRAM_WEBHOOK_URL="${TELEGRAM_WEBHOOK_URL:-}" TELEGRAM_API_URL="${TELEGRAM_API_URL:-https://api.telegram.org}"
+  cat credentials.telegram.yml >>"$credentials"
+  channels="$channels, Telegram (/webhooks/telegram/webhook)"
+fi
+if [ -n "${SLACK_TOKEN:-}" ]; then
+  : "${SLACK_SIGNING_SECRET:?set SLACK_SIGNING_SECRET to the signing secret of the Slack app}"
+  export SLACK_CHANNEL="${SLACK_CHANNEL:-}" SLACK_API_URL="${SLACK_API_URL:-https://slack.com/api/}"
+  cat credentials.slack.yml >>"$credentials"
+  channels="$channels, Slack (/webhooks/slack/webhook)"
+fi
+
+endpoints=endpoints.yml
+if [ "$action_port" != 5055 ]; then  # endpoints.yml points to the action server on 5055
+  endpoints="$credentials_dir/endpoints.yml"
+  sed "s|:5055/|:$action_port/|" endpoints.yml >"$endpoints"
+fi
+
 rasa run actions --actions actions --port "$action_port" &
 actions_pid=$!
-trap 'kill "$actions_pid" 2>/dev/null || true' EXIT INT TERM
+trap 'kill "$actions_pid" 2>/dev/null || true; rm -rf "$credentials_dir"' EXIT INT TERM
 
 echo "Action server: http://localhost:$action_port  Rasa server: http://localhost:$rasa_port"
+echo "Channels: $channels"
+echo "Chat in a browser: http://localhost:$rasa_port/chat/  (when the Rasa server says it is up)"
 echo "Chat in another terminal with: .venv/bin/rasa shell --port 5006  (REST: see README.md)"
 rasa run --enable-api --port "$rasa_port" --cors "${cors[@]}" "${auth[@]}" \
-  --credentials credentials.yml --endpoints endpoints.yml
+  --credentials "$credentials" --endpoints "$endpoints"

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Creates .venv with Python 3.10 (Rasa 3.6 supports 3.8-3.10) and installs the locked dependencies.
-# Re-running is cheap: the install is skipped while requirements.lock is unchanged.
+# Creates .venv with Python 3.10 (Rasa 3.6 supports 3.8-3.10) and installs the locked dependencies:
+# Python packages from requirements.lock, the chat widget (and the browser test's driver) from
+# package-lock.json with `npm ci`, and, with --tests, Debian's Chromium for the browser test.
+# Re-running is cheap: each install is skipped while its lockfile is unchanged.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,4 +29,20 @@ if ! sha256sum --check --status "$stamp" 2>/dev/null; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps \
     -r requirements.lock
   sha256sum requirements.lock >"$stamp"
+fi
+
+# The chat widget (rasa-webchat) served by channels/web.py, and playwright-core for the browser test.
+npm_stamp=node_modules/.package-lock.json.sha256
+if ! sha256sum --check --status "$npm_stamp" 2>/dev/null; then
+  npm ci --no-audit --no-fund --loglevel=error
+  sha256sum package-lock.json >"$npm_stamp"
+fi
+
+# Debian packages for the tests (the browser test drives Debian's Chromium), installed only when missing.
+if [ "${1:-}" = "--tests" ] && [ ! -x /usr/bin/chromium ]; then
+  mapfile -t apt_packages < <(grep -v '^#' scripts/apt-packages.txt)
+  sudo=()
+  if [ "$(id -u)" != 0 ]; then sudo=(sudo); fi
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${apt_packages[@]}"
 fi

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Runs every check: lint and format, Rasa data validation, training (cached components are
 # reused when nothing changed), the conversation tests, and pytest (engine, actions, and whole conversations against
-# the real Rasa and action servers).
+# the real Rasa and action servers through every channel: REST, socket.io, the chat page in headless Chromium,
+# Telegram and Slack against local fakes of their APIs, and `rasa shell` in a pseudo-terminal).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/setup.sh
+bash scripts/setup.sh --tests
 source scripts/env.sh
 
 step() { printf '\n== %s  (%ss so far)\n' "$*" "$SECONDS"; }
