@@ -17,12 +17,14 @@ from actions.triage import table  # noqa: E402
 
 BIN = pathlib.Path(sys.executable).parent
 TOKEN = "test-token-" + uuid.uuid4().hex
+ALLOWED_ORIGIN = "https://legbot.example"  # the one web origin the test servers allow (CORS)
 
 
 @dataclasses.dataclass(frozen=True)
 class Bot:
     url: str
     token: str
+    logs: tuple = ()  # the servers' log files
 
 
 @pytest.fixture(scope="session")
@@ -50,33 +52,89 @@ def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 180) -> 
     raise TimeoutError(url)
 
 
+class Server:
+    """One server process (Rasa or actions) that a test can stop and start again; logs to `log`."""
+
+    def __init__(self, args: list, health_url: str, log: pathlib.Path) -> None:
+        self.args, self.health_url, self.log = args, health_url, log
+        self.process: subprocess.Popen | None = None
+
+    def launch(self) -> "Server":
+        env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", "RASA_TELEMETRY_ENABLED": "false"}
+        with open(self.log, "a") as log:
+            self.process = subprocess.Popen(self.args, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        return self
+
+    def wait(self) -> "Server":
+        wait_until_up(self.health_url, self.process)
+        return self
+
+    def start(self) -> "Server":
+        return self.launch().wait()
+
+    @property
+    def port(self) -> int:
+        return int(self.health_url.split(":")[2].split("/")[0])
+
+    @staticmethod
+    def start_all(*servers: "Server") -> None:
+        """Starts the servers side by side (each loads the model on its own) and waits for all."""
+        for server in servers:
+            server.launch()
+        for server in servers:
+            server.wait()
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.process = None
+
+
+def action_server(workdir: pathlib.Path, port: int | None = None) -> Server:
+    port = port or free_port()
+    args = [BIN / "rasa", "run", "actions", "--actions", "actions", "--port", str(port)]
+    return Server(args, f"http://127.0.0.1:{port}/health", workdir / f"actions-{port}.log")
+
+
+SQLITE_TRACKER_STORE = "tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {db}\n"
+
+
+def write_endpoints(path: pathlib.Path, action_port: int, stores: str) -> pathlib.Path:
+    path.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n{stores}')
+    return path
+
+
+def rasa_server(workdir: pathlib.Path, endpoints: pathlib.Path, port: int | None = None, *extra) -> Server:
+    port = port or free_port()
+    args = [BIN / "rasa", "run", "--enable-api", "--auth-token", TOKEN, "--port", str(port),
+            "--cors", ALLOWED_ORIGIN, "--credentials", "credentials.yml", "--endpoints", str(endpoints),
+            "--model", "models", *extra]  # fmt: skip
+    return Server(args, f"http://127.0.0.1:{port}/status?token={TOKEN}", workdir / f"rasa-{port}.log")
+
+
+def url_of(server: Server) -> str:
+    return server.health_url.split("/status")[0]
+
+
 @pytest.fixture(scope="session")
 def bot(tmp_path_factory):
-    """The real action server and Rasa server (REST, socket.io, HTTP API with a token), trained model."""
+    """The real action server and Rasa server (REST, socket.io, HTTP API with a token), trained model.
+
+    Conversations are stored as by default, in SQLite (here a file in the test's own directory)."""
     if not any((ROOT / "models").glob("*.tar.gz")):
         pytest.fail("no trained model in models/: run `rasa train` (the test command does)")
     workdir = tmp_path_factory.mktemp("servers")
-    action_port, rasa_port = free_port(), free_port()
-    endpoints = workdir / "endpoints.yml"
-    endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n')
-    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", "RASA_TELEMETRY_ENABLED": "false"}
-    logs = [open(workdir / "actions.log", "w"), open(workdir / "rasa.log", "w")]  # noqa: SIM115
-    actions = subprocess.Popen(
-        [BIN / "rasa", "run", "actions", "--actions", "actions", "--port", str(action_port)],
-        cwd=ROOT, env=env, stdout=logs[0], stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    rasa = subprocess.Popen(
-        [BIN / "rasa", "run", "--enable-api", "--auth-token", TOKEN, "--port", str(rasa_port),
-         "--credentials", "credentials.yml", "--endpoints", str(endpoints), "--model", "models"],
-        cwd=ROOT, env=env, stdout=logs[1], stderr=subprocess.STDOUT,
-    )  # fmt: skip
+    actions = action_server(workdir)
+    stores = SQLITE_TRACKER_STORE.format(db=workdir / "conversations.db")
+    rasa = rasa_server(workdir, write_endpoints(workdir / "endpoints.yml", actions.port, stores))
     try:
-        wait_until_up(f"http://127.0.0.1:{action_port}/health", actions)
-        wait_until_up(f"http://127.0.0.1:{rasa_port}/status?token={TOKEN}", rasa)
-        yield Bot(f"http://127.0.0.1:{rasa_port}", TOKEN)
+        Server.start_all(actions, rasa)
+        yield Bot(url_of(rasa), TOKEN, logs=(rasa.log, actions.log))
     finally:
-        for process in (rasa, actions):
-            process.terminate()
-            process.wait(timeout=30)
-        for log in logs:
-            log.close()
+        rasa.stop()
+        actions.stop()

@@ -48,8 +48,12 @@ def pg_connect(database: str = "postgres"):
 
 def create_database() -> str:
     name = "legbot_test_" + uuid.uuid4().hex[:12]
-    with pg_connect() as connection, connection.cursor() as cursor:
-        cursor.execute(f"CREATE DATABASE {name}")
+    connection = pg_connect()  # autocommit: CREATE DATABASE cannot run in a transaction
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(f"CREATE DATABASE {name}")
+    finally:
+        connection.close()
     return name
 
 
