@@ -57,12 +57,13 @@ class Server:
 
     def __init__(self, args: list, health_url: str, log: pathlib.Path) -> None:
         self.args, self.health_url, self.log = args, health_url, log
+        self.cwd = ROOT
         self.process: subprocess.Popen | None = None
 
     def launch(self) -> "Server":
         env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", "RASA_TELEMETRY_ENABLED": "false"}
         with open(self.log, "a") as log:
-            self.process = subprocess.Popen(self.args, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+            self.process = subprocess.Popen(self.args, cwd=self.cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
         return self
 
     def wait(self) -> "Server":
