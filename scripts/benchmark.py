@@ -150,6 +150,18 @@ def run_level(kind: str, bot: Bot, servers: list[Server], users: int, conversati
     }
 
 
+def nlu_only(bot: Bot, texts: list[str], rounds: int = 5) -> dict:
+    """Where the time goes: the NLU pipeline alone (POST /model/parse), one request at a time."""
+    timings = []
+    with requests.Session() as session:
+        for _ in range(rounds):
+            for text in texts:
+                start = time.perf_counter()
+                session.post(f"{bot.url}/model/parse", params={"token": bot.token}, json={"text": text}, timeout=60)
+                timings.append(time.perf_counter() - start)
+    return {"nlu_parse_p50_ms": round(statistics.median(timings) * 1000), "nlu_parses": len(timings)}
+
+
 def stock_bot(workdir: pathlib.Path) -> tuple[list[Server], Bot]:
     project = workdir / "stock"
     env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", "RASA_TELEMETRY_ENABLED": "false"}
@@ -215,6 +227,7 @@ def main() -> None:
     conversations = (args.conversations * len(args.users))[: len(args.users)]
     load_before = " ".join(pathlib.Path("/proc/loadavg").read_text().split()[:3])
     results: list[dict] = []
+    profile: dict = {}
     with tempfile.TemporaryDirectory(prefix="legbot-bench-") as tmp:
         workdir = pathlib.Path(tmp)
         stock_servers, stock = stock_bot(workdir)
@@ -225,6 +238,9 @@ def main() -> None:
             Server.start_all(*everything)
             for bot in (ours, stock):
                 User(bot, requests.Session()).say("hello")  # warm up
+            texts = FIRST_MESSAGES + ["no", "45", "female", "about 2 weeks"]
+            profile = {"ours": nlu_only(ours, texts), "stock": nlu_only(stock, texts)}
+            print(json.dumps(profile), flush=True)
             for users, count in zip(args.users, conversations, strict=True):
                 for kind, bot, servers in (("ours", ours, our_servers), ("stock", stock, stock_servers)):
                     result = run_level(kind, bot, servers, users, count)
@@ -236,9 +252,14 @@ def main() -> None:
     command = "scripts/benchmark.py " + " ".join(sys.argv[1:])
     out = ROOT / "results"
     out.mkdir(exist_ok=True)
-    (out / "benchmark.json").write_text(json.dumps({"machine": machine(), "results": results}, indent=2))
-    (out / "benchmark.md").write_text(report(results, command, load_before))
-    print(report(results, command, load_before))
+    summary = {"machine": machine(), "command": command, "nlu_only": profile, "results": results}
+    (out / "benchmark.json").write_text(json.dumps(summary, indent=2))
+    text = report(results, command, load_before) + (
+        f"\nNLU alone (POST /model/parse, one at a time, the same texts): ours p50 "
+        f"{profile['ours']['nlu_parse_p50_ms']} ms, stock p50 {profile['stock']['nlu_parse_p50_ms']} ms.\n"
+    )
+    (out / "benchmark.md").write_text(text)
+    print(text)
 
 
 if __name__ == "__main__":
