@@ -164,6 +164,7 @@ def nlu_only(bot: Bot, texts: list[str], rounds: int = 5) -> dict:
 
 def stock_bot(workdir: pathlib.Path) -> tuple[list[Server], Bot]:
     project = workdir / "stock"
+    project.mkdir()  # rasa init wants the folder to exist
     env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", "RASA_TELEMETRY_ENABLED": "false"}
     print("creating and training the stock bot (rasa init --no-prompt) ...", flush=True)
     start = time.perf_counter()
