@@ -24,6 +24,11 @@ origins="$(cors_origins "$rasa_port")"
 mapfile -t cors <<<"$origins"
 ensure_auth_token
 endpoints="${RASA_ENDPOINTS:-endpoints.yml}"
+if [ "$action_port" != 5055 ]; then  # the endpoints files point to the action server on 5055
+  mkdir -p .rasa
+  sed "s#localhost:5055/#localhost:$action_port/#" "$endpoints" >.rasa/endpoints.run.yml
+  endpoints=.rasa/endpoints.run.yml
+fi
 
 rasa run actions --actions actions --port "$action_port" &
 actions_pid=$!
