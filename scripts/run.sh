@@ -5,22 +5,30 @@
 # environment variables are set (see README.md). Ctrl-C stops both.
 #
 # Ports: RASA_PORT (default 5005) and ACTION_PORT (default 5055; endpoints.yml points there).
-# RASA_AUTH_TOKEN, when set, is required by the HTTP API (?token=...).
+# The HTTP API always requires a token (?token=...): RASA_AUTH_TOKEN, else the one in
+# .secrets/rasa_auth_token (generated on the first run, mode 0600, git-ignored).
 # RASA_CORS: space-separated origins allowed to call the server (default: this machine's pages).
+# RASA_ENDPOINTS: the endpoints file (default endpoints.yml: conversations in SQLite;
+# endpoints-cluster.yml: PostgreSQL and Redis, for several servers).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh
 source scripts/env.sh
+source scripts/security.sh
 
 bash scripts/train.sh
 
 rasa_port="${RASA_PORT:-5005}"
 action_port="${ACTION_PORT:-5055}"
-cors=(${RASA_CORS:-http://localhost:$rasa_port http://127.0.0.1:$rasa_port})
-auth=()
-if [ -n "${RASA_AUTH_TOKEN:-}" ]; then
-  auth=(--auth-token "$RASA_AUTH_TOKEN")
+origins="$(cors_origins "$rasa_port")"
+mapfile -t cors <<<"$origins"
+ensure_auth_token
+endpoints="${RASA_ENDPOINTS:-endpoints.yml}"
+if [ "$action_port" != 5055 ]; then  # the endpoints files point to the action server on 5055
+  mkdir -p .rasa
+  sed "s#localhost:5055/#localhost:$action_port/#" "$endpoints" >.rasa/endpoints.run.yml
+  endpoints=.rasa/endpoints.run.yml
 fi
 
 # Channels: credentials.yml always; Telegram and Slack only when configured. Rasa expands ${VAR}
@@ -43,12 +51,6 @@ if [ -n "${SLACK_TOKEN:-}" ]; then
   channels="$channels, Slack (/webhooks/slack/webhook)"
 fi
 
-endpoints=endpoints.yml
-if [ "$action_port" != 5055 ]; then  # endpoints.yml points to the action server on 5055
-  endpoints="$credentials_dir/endpoints.yml"
-  sed "s|:5055/|:$action_port/|" endpoints.yml >"$endpoints"
-fi
-
 rasa run actions --actions actions --port "$action_port" &
 actions_pid=$!
 trap 'kill "$actions_pid" 2>/dev/null || true; rm -rf "$credentials_dir"' EXIT INT TERM
@@ -57,5 +59,5 @@ echo "Action server: http://localhost:$action_port  Rasa server: http://localhos
 echo "Channels: $channels"
 echo "Chat in a browser: http://localhost:$rasa_port/chat/  (when the Rasa server says it is up)"
 echo "Chat in another terminal with: .venv/bin/rasa shell --port 5006  (REST: see README.md)"
-rasa run --enable-api --port "$rasa_port" --cors "${cors[@]}" "${auth[@]}" \
+rasa run --enable-api --port "$rasa_port" --cors "${cors[@]}" --auth-token "$RASA_AUTH_TOKEN" \
   --credentials "$credentials" --endpoints "$endpoints"

@@ -19,6 +19,7 @@ from actions.triage import table  # noqa: E402
 
 BIN = pathlib.Path(sys.executable).parent
 TOKEN = "test-token-" + uuid.uuid4().hex
+ALLOWED_ORIGIN = "https://legbot.example"  # the one web origin the test servers allow (CORS)
 # Telegram and Slack are configured as scripts/run.sh does, from the environment, but their APIs are local fakes.
 CREDENTIALS = ("credentials.yml", "credentials.telegram.yml", "credentials.slack.yml")
 CHANNEL_ENV = {
@@ -38,9 +39,10 @@ class Bot:
     token: str
     telegram: FakeTelegram
     slack: FakeSlack
-    env: dict
+    env: dict  # the servers' environment
     action_url: str
     platform_calls_at_startup: int  # requests the fakes got while the server started
+    logs: tuple = ()  # the servers' log files
 
 
 @pytest.fixture(scope="session")
@@ -68,6 +70,79 @@ def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 180) -> 
     raise TimeoutError(url)
 
 
+class Server:
+    """One server process (Rasa or actions) that a test can stop and start again; logs to `log`."""
+
+    def __init__(self, args: list, health_url: str, log: pathlib.Path, env: dict | None = None) -> None:
+        self.args, self.health_url, self.log, self.env = args, health_url, log, env or {}
+        self.cwd = ROOT
+        self.process: subprocess.Popen | None = None
+
+    def launch(self) -> "Server":
+        env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", "RASA_TELEMETRY_ENABLED": "false", **self.env}
+        with open(self.log, "a") as log:
+            self.process = subprocess.Popen(self.args, cwd=self.cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
+        return self
+
+    def wait(self) -> "Server":
+        wait_until_up(self.health_url, self.process)
+        return self
+
+    def start(self) -> "Server":
+        return self.launch().wait()
+
+    @property
+    def port(self) -> int:
+        return int(self.health_url.split(":")[2].split("/")[0])
+
+    @staticmethod
+    def start_all(*servers: "Server") -> None:
+        """Starts the servers side by side (each loads the model on its own) and waits for all."""
+        for server in servers:
+            server.launch()
+        for server in servers:
+            server.wait()
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.process = None
+
+
+def action_server(workdir: pathlib.Path, port: int | None = None, env: dict | None = None) -> Server:
+    port = port or free_port()
+    args = [BIN / "rasa", "run", "actions", "--actions", "actions", "--port", str(port)]
+    return Server(args, f"http://127.0.0.1:{port}/health", workdir / f"actions-{port}.log", env)
+
+
+SQLITE_TRACKER_STORE = "tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {db}\n"
+
+
+def write_endpoints(path: pathlib.Path, action_port: int, stores: str) -> pathlib.Path:
+    path.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n{stores}')
+    return path
+
+
+def rasa_server(
+    workdir: pathlib.Path, endpoints: pathlib.Path, port: int | None = None, *extra,
+    credentials: str = "credentials.yml", env: dict | None = None,
+) -> Server:  # fmt: skip
+    port = port or free_port()
+    args = [BIN / "rasa", "run", "--enable-api", "--auth-token", TOKEN, "--port", str(port),
+            "--cors", ALLOWED_ORIGIN, "--credentials", str(credentials), "--endpoints", str(endpoints),
+            "--model", "models", *extra]  # fmt: skip
+    return Server(args, f"http://127.0.0.1:{port}/status?token={TOKEN}", workdir / f"rasa-{port}.log", env)
+
+
+def url_of(server: Server) -> str:
+    return server.health_url.split("/status")[0]
+
+
 @pytest.fixture(scope="session")
 def telegram_api():
     fake = FakeTelegram(CHANNEL_ENV["TELEGRAM_TOKEN"], CHANNEL_ENV["TELEGRAM_BOT_NAME"])
@@ -85,37 +160,27 @@ def slack_api():
 @pytest.fixture(scope="session")
 def bot(tmp_path_factory, telegram_api, slack_api):
     """The real action server and Rasa server, trained model: REST, socket.io, the chat page, Telegram and
-    Slack (credentials built as scripts/run.sh builds them, the platforms' APIs faked), HTTP API with a token."""
+    Slack (credentials built as scripts/run.sh builds them, the platforms' APIs faked), HTTP API with a token.
+
+    Conversations are stored as by default, in SQLite (here a file in the test's own directory)."""
     if not any((ROOT / "models").glob("*.tar.gz")):
         pytest.fail("no trained model in models/: run `rasa train` (the test command does)")
     workdir = tmp_path_factory.mktemp("servers")
-    action_port, rasa_port = free_port(), free_port()
-    endpoints = workdir / "endpoints.yml"
-    endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n')
     credentials = workdir / "credentials.yml"
     credentials.write_text("".join((ROOT / name).read_text() for name in CREDENTIALS))
-    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", "RASA_TELEMETRY_ENABLED": "false", **CHANNEL_ENV}
-    env |= {"TELEGRAM_API_URL": telegram_api.url, "SLACK_API_URL": slack_api.url + "/api/"}
-    logs = [open(workdir / "actions.log", "w"), open(workdir / "rasa.log", "w")]  # noqa: SIM115
-    actions = subprocess.Popen(
-        [BIN / "rasa", "run", "actions", "--actions", "actions", "--port", str(action_port)],
-        cwd=ROOT, env=env, stdout=logs[0], stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    rasa = subprocess.Popen(
-        [BIN / "rasa", "run", "--enable-api", "--auth-token", TOKEN, "--port", str(rasa_port),
-         "--credentials", str(credentials), "--endpoints", str(endpoints), "--model", "models"],
-        cwd=ROOT, env=env, stdout=logs[1], stderr=subprocess.STDOUT,
-    )  # fmt: skip
+    env = {**CHANNEL_ENV, "TELEGRAM_API_URL": telegram_api.url, "SLACK_API_URL": slack_api.url + "/api/"}
+    actions = action_server(workdir, env=env)
+    stores = SQLITE_TRACKER_STORE.format(db=workdir / "conversations.db")
+    endpoints = write_endpoints(workdir / "endpoints.yml", actions.port, stores)
+    rasa = rasa_server(workdir, endpoints, credentials=credentials, env=env)
     try:
-        wait_until_up(f"http://127.0.0.1:{action_port}/health", actions)
-        wait_until_up(f"http://127.0.0.1:{rasa_port}/status?token={TOKEN}", rasa)
+        Server.start_all(actions, rasa)
         yield Bot(
-            f"http://127.0.0.1:{rasa_port}", TOKEN, telegram_api, slack_api, env,
-            f"http://127.0.0.1:{action_port}/webhook", len(telegram_api.calls) + len(slack_api.calls),
+            url_of(rasa), TOKEN, telegram_api, slack_api,
+            {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", "RASA_TELEMETRY_ENABLED": "false", **env},
+            f"http://127.0.0.1:{actions.port}/webhook", len(telegram_api.calls) + len(slack_api.calls),
+            logs=(rasa.log, actions.log),
         )  # fmt: skip
     finally:
-        for process in (rasa, actions):
-            process.terminate()
-            process.wait(timeout=30)
-        for log in logs:
-            log.close()
+        rasa.stop()
+        actions.stop()

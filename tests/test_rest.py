@@ -5,47 +5,11 @@ answered from a dict of facts, question by question, reading `requested_slot` fr
 through the HTTP API, as a person (or the evaluation) would.
 """
 
-import uuid
-
 import pytest
 import requests
+from chat import Chat
 
 pytestmark = pytest.mark.server
-
-PLAIN_ANSWERS = {"age": "45", "sex": "female", "side": "left", "duration_days": "about 2 weeks", "onset": "gradually"}
-
-
-class Chat:
-    def __init__(self, bot):
-        self.url, self.token, self.sender = bot.url, bot.token, "test-" + uuid.uuid4().hex
-
-    def say(self, text: str) -> list[str]:
-        reply = requests.post(
-            f"{self.url}/webhooks/rest/webhook", json={"sender": self.sender, "message": text}, timeout=60
-        )
-        assert reply.status_code == 200, reply.text
-        return [message.get("text", "") for message in reply.json()]
-
-    def tracker(self) -> dict:
-        reply = requests.get(
-            f"{self.url}/conversations/{self.sender}/tracker", params={"token": self.token}, timeout=30
-        )
-        assert reply.status_code == 200, reply.text
-        return reply.json()
-
-    def slot(self, name: str):
-        return self.tracker()["slots"][name]
-
-    def interview(self, first_message: str, facts: dict, limit: int = 25) -> list[str]:
-        """Sends the first message, then answers every question until the assessment."""
-        replies, asked = self.say(first_message), []
-        while (tracker := self.tracker())["active_loop"].get("name") == "symptom_form":
-            slot = tracker["slots"]["requested_slot"]
-            asked.append(slot)
-            assert len(asked) <= limit, asked
-            replies = self.say(facts.get(slot, PLAIN_ANSWERS.get(slot, "no")))
-        self.asked = asked
-        return replies
 
 
 @pytest.fixture

@@ -1,0 +1,1 @@
+"""Conversation storage: the atomic Redis lock store and the retention command."""

@@ -1,0 +1,267 @@
+"""Load benchmark: this bot and the stock `rasa init` bot, same machine, same run.
+
+    .venv/bin/python scripts/benchmark.py [--users 1 10 50] [--conversations 3 2 1]
+
+Creates the stock bot with `rasa init --no-prompt` in a temporary folder (which trains it), starts
+both bots (each a Rasa server with its action server, on free ports; ours with the trained model in
+models/ and its default SQLite store, in a temporary file), then for each number of users N runs N
+simulated users at once. Each user runs full conversations over REST, one message at a time:
+ours full assessments (answering each question the form asks, as tests/chat.py does), the stock
+bot its greet / mood / did-that-help conversation. After each message both read the tracker, as
+our users do to know the question. Reports reply latency (send to all replies received) p50, p95
+and p99, messages per second, and the peak resident memory of every server process; writes
+results/benchmark.md and results/benchmark.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pathlib
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+
+import requests
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT)]
+
+from chat import PLAIN_ANSWERS  # noqa: E402
+from conftest import Bot, Server, action_server, rasa_server, url_of, write_endpoints  # noqa: E402
+
+BIN = pathlib.Path(sys.executable).parent
+FIRST_MESSAGES = [
+    "I get tingling between my third and fourth toes on the left foot when I wear tight shoes",
+    "shooting pain from my lower back down my right leg, worse when I cough",
+    "both feet numb and burning at night, I'm diabetic",
+    "my calf cramps when I walk 100 yards and it goes if I stand still",
+    "numb patch on the outside of my left thigh",
+]
+STOCK_CONVERSATIONS = [
+    ["hello", "I am sad", "no", "bye"],
+    ["hi", "I am feeling great", "goodbye"],
+    ["hey there", "very sad", "yes", "bye"],
+    ["good morning", "amazing", "are you a bot?", "bye"],
+]
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered) + 0.5) - 1))]
+
+
+def rss_mb(pid: int) -> float:
+    for line in pathlib.Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+class User:
+    def __init__(self, bot: Bot, session: requests.Session) -> None:
+        self.bot, self.http, self.latencies, self.silent = bot, session, [], 0
+        self.sender = "bench-" + uuid.uuid4().hex
+
+    def say(self, text: str) -> None:
+        start = time.perf_counter()
+        reply = self.http.post(
+            f"{self.bot.url}/webhooks/rest/webhook", json={"sender": self.sender, "message": text}, timeout=300
+        )
+        self.latencies.append(time.perf_counter() - start)
+        reply.raise_for_status()
+        self.silent += not reply.json()
+
+    def tracker(self) -> dict:
+        reply = self.http.get(
+            f"{self.bot.url}/conversations/{self.sender}/tracker", params={"token": self.bot.token}, timeout=300
+        )
+        reply.raise_for_status()
+        return reply.json()
+
+    def assessment(self, first_message: str) -> None:
+        self.sender = "bench-" + uuid.uuid4().hex
+        message: str | None = first_message
+        for _ in range(30):
+            self.say(message)
+            tracker = self.tracker()
+            if tracker["active_loop"].get("name") != "symptom_form":
+                return
+            message = PLAIN_ANSWERS.get(tracker["slots"]["requested_slot"], "no")
+        raise RuntimeError("the assessment did not end")
+
+    def stock_conversation(self, messages: list[str]) -> None:
+        self.sender = "bench-" + uuid.uuid4().hex
+        for message in messages:
+            self.say(message)
+            self.tracker()
+
+
+def run_level(kind: str, bot: Bot, servers: list[Server], users: int, conversations: int) -> dict:
+    peaks = {server.log.stem: 0.0 for server in servers}
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            for server in servers:
+                peaks[server.log.stem] = max(peaks[server.log.stem], rss_mb(server.process.pid))
+            time.sleep(0.2)
+
+    silent = []
+
+    def one_user(number: int) -> list[float]:
+        with requests.Session() as session:
+            user = User(bot, session)
+            for index in range(conversations):
+                if kind == "ours":
+                    user.assessment(FIRST_MESSAGES[(number + index) % len(FIRST_MESSAGES)])
+                else:
+                    user.stock_conversation(STOCK_CONVERSATIONS[(number + index) % len(STOCK_CONVERSATIONS)])
+            silent.append(user.silent)
+            return user.latencies
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    start = time.perf_counter()
+    with ThreadPoolExecutor(users) as pool:
+        latencies = [value for values in pool.map(one_user, range(users)) for value in values]
+    elapsed = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    return {
+        "bot": kind,
+        "users": users,
+        "conversations": users * conversations,
+        "messages": len(latencies),
+        "messages_without_reply": sum(silent),
+        "seconds": round(elapsed, 1),
+        "p50_ms": round(statistics.median(latencies) * 1000),
+        "p95_ms": round(percentile(latencies, 0.95) * 1000),
+        "p99_ms": round(percentile(latencies, 0.99) * 1000),
+        "messages_per_second": round(len(latencies) / elapsed, 2),
+        "peak_rss_mb": {name.split("-")[0]: round(value) for name, value in peaks.items()},
+    }
+
+
+def nlu_only(bot: Bot, texts: list[str], rounds: int = 5) -> dict:
+    """Where the time goes: the NLU pipeline alone (POST /model/parse), one request at a time."""
+    timings = []
+    with requests.Session() as session:
+        for _ in range(rounds):
+            for text in texts:
+                start = time.perf_counter()
+                session.post(f"{bot.url}/model/parse", params={"token": bot.token}, json={"text": text}, timeout=60)
+                timings.append(time.perf_counter() - start)
+    return {"nlu_parse_p50_ms": round(statistics.median(timings) * 1000), "nlu_parses": len(timings)}
+
+
+def stock_bot(workdir: pathlib.Path) -> tuple[list[Server], Bot]:
+    project = workdir / "stock"
+    project.mkdir()  # rasa init wants the folder to exist
+    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", "RASA_TELEMETRY_ENABLED": "false"}
+    print("creating and training the stock bot (rasa init --no-prompt) ...", flush=True)
+    start = time.perf_counter()
+    with open(workdir / "stock-init.log", "w") as log:
+        subprocess.run(
+            [BIN / "rasa", "init", "--no-prompt", "--init-dir", str(project)],
+            cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT, check=True,
+        )  # fmt: skip
+    print(f"  trained in {time.perf_counter() - start:.0f} s", flush=True)
+    actions = action_server(workdir)
+    actions.cwd = project
+    endpoints = write_endpoints(workdir / "stock-endpoints.yml", actions.port, "")
+    rasa = rasa_server(workdir, endpoints)
+    rasa.args[rasa.args.index("models")] = str(project / "models")
+    rasa.cwd = project
+    actions.log, rasa.log = workdir / "stock_actions-.log", workdir / "stock_rasa-.log"
+    return [rasa, actions], Bot(url_of(rasa), rasa.args[rasa.args.index("--auth-token") + 1])
+
+
+def our_bot(workdir: pathlib.Path) -> tuple[list[Server], Bot]:
+    actions = action_server(workdir)
+    stores = f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {workdir / 'conversations.db'}\n"
+    rasa = rasa_server(workdir, write_endpoints(workdir / "endpoints.yml", actions.port, stores))
+    actions.log, rasa.log = workdir / "ours_actions-.log", workdir / "ours_rasa-.log"
+    return [rasa, actions], Bot(url_of(rasa), rasa.args[rasa.args.index("--auth-token") + 1])
+
+
+def machine() -> str:
+    cpuinfo = pathlib.Path("/proc/cpuinfo").read_text().splitlines()
+    cpu = next((line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name")), "?")
+    memory = int(pathlib.Path("/proc/meminfo").read_text().split()[1]) / 1024 / 1024
+    python = platform.python_version()
+    return f"{os.cpu_count()} cores ({cpu}), {memory:.0f} GiB, {platform.platform()}, Python {python}"
+
+
+def report(results: list[dict], command: str, load_before: str) -> str:
+    lines = [
+        "# Load benchmark",
+        "",
+        f"Machine: {machine()}. Load average before the run: {load_before}.",
+        f"Command: `{command}`",
+        "",
+        "| Bot | Users | Messages | p50 ms | p95 ms | p99 ms | msg/s | Peak RSS MB (Rasa / actions) |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        rss = r["peak_rss_mb"]
+        lines.append(
+            f"| {r['bot']} | {r['users']} | {r['messages']} | {r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} "
+            f"| {r['messages_per_second']} | {rss.get('ours_rasa', rss.get('stock_rasa'))} / "
+            f"{rss.get('ours_actions', rss.get('stock_actions'))} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, nargs="+", default=[1, 10, 50])
+    parser.add_argument("--conversations", type=int, nargs="+", default=[3, 2, 1], help="per user, per level")
+    args = parser.parse_args()
+    conversations = (args.conversations * len(args.users))[: len(args.users)]
+    load_before = " ".join(pathlib.Path("/proc/loadavg").read_text().split()[:3])
+    results: list[dict] = []
+    profile: dict = {}
+    with tempfile.TemporaryDirectory(prefix="legbot-bench-") as tmp:
+        workdir = pathlib.Path(tmp)
+        stock_servers, stock = stock_bot(workdir)
+        our_servers, ours = our_bot(workdir)
+        everything = [*our_servers, *stock_servers]
+        try:
+            print("starting both bots ...", flush=True)
+            Server.start_all(*everything)
+            for bot in (ours, stock):
+                User(bot, requests.Session()).say("hello")  # warm up
+            texts = FIRST_MESSAGES + ["no", "45", "female", "about 2 weeks"]
+            profile = {"ours": nlu_only(ours, texts), "stock": nlu_only(stock, texts)}
+            print(json.dumps(profile), flush=True)
+            for users, count in zip(args.users, conversations, strict=True):
+                for kind, bot, servers in (("ours", ours, our_servers), ("stock", stock, stock_servers)):
+                    result = run_level(kind, bot, servers, users, count)
+                    print(json.dumps(result), flush=True)
+                    results.append(result)
+        finally:
+            for server in everything:
+                server.stop()
+    command = "scripts/benchmark.py " + " ".join(sys.argv[1:])
+    out = ROOT / "results"
+    out.mkdir(exist_ok=True)
+    summary = {"machine": machine(), "command": command, "nlu_only": profile, "results": results}
+    (out / "benchmark.json").write_text(json.dumps(summary, indent=2))
+    text = report(results, command, load_before) + (
+        f"\nNLU alone (POST /model/parse, one at a time, the same texts): ours p50 "
+        f"{profile['ours']['nlu_parse_p50_ms']} ms, stock p50 {profile['stock']['nlu_parse_p50_ms']} ms.\n"
+    )
+    (out / "benchmark.md").write_text(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

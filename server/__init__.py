@@ -1,0 +1,1 @@
+"""What the Rasa server needs besides Rasa: the REST channel's input checks."""
