@@ -4,8 +4,8 @@
 from collections.abc import Callable
 
 import requests
+from chat import PLAIN_ANSWERS
 
-PLAIN_ANSWERS = {"age": "45", "sex": "female", "side": "left", "duration_days": "about 2 weeks", "onset": "gradually"}
 MORTONS_NEUROMA = "I get tingling between my third and fourth toes on the left foot when I wear tight shoes"
 
 
