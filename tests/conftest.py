@@ -37,11 +37,12 @@ CHANNEL_ENV = {
 class Bot:
     url: str
     token: str
-    telegram: FakeTelegram
-    slack: FakeSlack
-    env: dict  # the servers' environment
-    action_url: str
-    platform_calls_at_startup: int  # requests the fakes got while the server started
+    # The shared `bot` fixture's channels; servers that tests start on their own have REST and socket.io only.
+    telegram: FakeTelegram | None = None
+    slack: FakeSlack | None = None
+    env: dict = dataclasses.field(default_factory=dict)  # the servers' environment
+    action_url: str = ""
+    platform_calls_at_startup: int = 0  # requests the fakes got while the server started
     logs: tuple = ()  # the servers' log files
 
 
