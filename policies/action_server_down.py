@@ -30,6 +30,12 @@ from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from server import action_results
+
+# Every Rasa process that loads the model (run, shell, test) loads this policy: the faster check of
+# the action server's replies is installed here.
+action_results.install()
+
 RESPONSE = "utter_service_unavailable"
 
 

@@ -5,10 +5,10 @@
 Creates the stock bot with `rasa init --no-prompt` in a temporary folder (which trains it), starts
 both bots (each a Rasa server with its action server, on free ports; ours with the trained model in
 models/ and its default SQLite store, in a temporary file), then for each number of users N runs N
-simulated users at once. Each user runs full conversations over REST, one message at a time:
-ours full assessments (answering each question the form asks, as tests/chat.py does), the stock
-bot its greet / mood / did-that-help conversation. After each message both read the tracker, as
-our users do to know the question. Reports reply latency (send to all replies received) p50, p95
+simulated users at once. Each user runs full conversations over REST, one message at a time, with
+no pause between a reply and the next message: ours full assessments (reading each question in
+the reply, as a person does, and answering it as tests/chat.py does), the stock bot its greet /
+mood / did-that-help conversation. Reports reply latency (send to all replies received) p50, p95
 and p99, messages per second, and the peak resident memory of every server process; writes
 results/benchmark.md and results/benchmark.json.
 """
@@ -30,6 +30,7 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import requests
+import yaml
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT)]
@@ -45,6 +46,12 @@ FIRST_MESSAGES = [
     "my calf cramps when I walk 100 yards and it goes if I stand still",
     "numb patch on the outside of my left thigh",
 ]
+# The interview's questions (text -> slot) and the disclaimer that closes every assessment.
+PLAN = yaml.safe_load((ROOT / "actions" / "triage" / "questions.yml").read_text())
+QUESTIONS = {
+    question["text"]: question["slot"] for stage in PLAN.values() if isinstance(stage, list) for question in stage
+}
+DISCLAIMER = yaml.safe_load((ROOT / "domain.yml").read_text())["responses"]["utter_disclaimer"][0]["text"]
 STOCK_CONVERSATIONS = [
     ["hello", "I am sad", "no", "bye"],
     ["hi", "I am feeling great", "goodbye"],
@@ -70,7 +77,7 @@ class User:
         self.bot, self.http, self.latencies, self.silent = bot, session, [], 0
         self.sender = "bench-" + uuid.uuid4().hex
 
-    def say(self, text: str) -> None:
+    def say(self, text: str) -> list[str]:
         start = time.perf_counter()
         reply = self.http.post(
             f"{self.bot.url}/webhooks/rest/webhook", json={"sender": self.sender, "message": text}, timeout=300
@@ -78,30 +85,25 @@ class User:
         self.latencies.append(time.perf_counter() - start)
         reply.raise_for_status()
         self.silent += not reply.json()
-
-    def tracker(self) -> dict:
-        reply = self.http.get(
-            f"{self.bot.url}/conversations/{self.sender}/tracker", params={"token": self.bot.token}, timeout=300
-        )
-        reply.raise_for_status()
-        return reply.json()
+        return [message.get("text", "") for message in reply.json()]
 
     def assessment(self, first_message: str) -> None:
         self.sender = "bench-" + uuid.uuid4().hex
-        message: str | None = first_message
+        message = first_message
         for _ in range(30):
-            self.say(message)
-            tracker = self.tracker()
-            if tracker["active_loop"].get("name") != "symptom_form":
+            replies = self.say(message)
+            if DISCLAIMER in replies:
                 return
-            message = PLAIN_ANSWERS.get(tracker["slots"]["requested_slot"], "no")
+            asked = [slot for text in replies for question, slot in QUESTIONS.items() if question in text]
+            if not asked:
+                raise RuntimeError(f"neither a question nor an assessment: {replies}")
+            message = PLAIN_ANSWERS.get(asked[-1], "no")
         raise RuntimeError("the assessment did not end")
 
     def stock_conversation(self, messages: list[str]) -> None:
         self.sender = "bench-" + uuid.uuid4().hex
         for message in messages:
             self.say(message)
-            self.tracker()
 
 
 def run_level(kind: str, bot: Bot, servers: list[Server], users: int, conversations: int) -> dict:
@@ -223,7 +225,9 @@ def report(results: list[dict], command: str, load_before: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, nargs="+", default=[1, 10, 50])
-    parser.add_argument("--conversations", type=int, nargs="+", default=[3, 2, 1], help="per user, per level")
+    parser.add_argument(
+        "--conversations", type=int, nargs="+", default=[3, 2, 1], help="assessments per user per level"
+    )
     args = parser.parse_args()
     conversations = (args.conversations * len(args.users))[: len(args.users)]
     load_before = " ".join(pathlib.Path("/proc/loadavg").read_text().split()[:3])
@@ -243,8 +247,11 @@ def main() -> None:
             profile = {"ours": nlu_only(ours, texts), "stock": nlu_only(stock, texts)}
             print(json.dumps(profile), flush=True)
             for users, count in zip(args.users, conversations, strict=True):
-                for kind, bot, servers in (("ours", ours, our_servers), ("stock", stock, stock_servers)):
-                    result = run_level(kind, bot, servers, users, count)
+                # The stock conversations are a quarter as long: four of them per assessment, so
+                # that both bots answer about as many messages.
+                runs = (("ours", ours, our_servers, count), ("stock", stock, stock_servers, 4 * count))
+                for kind, bot, servers, conversations_per_user in runs:
+                    result = run_level(kind, bot, servers, users, conversations_per_user)
                     print(json.dumps(result), flush=True)
                     results.append(result)
         finally:

@@ -53,11 +53,14 @@ fi
 
 rasa run actions --actions actions --port "$action_port" &
 actions_pid=$!
-trap 'kill "$actions_pid" 2>/dev/null || true; rm -rf "$credentials_dir"' EXIT INT TERM
+# Both servers run in the background so that a TERM or Ctrl-C sent to this script stops both.
+trap 'kill $actions_pid ${rasa_pid:-} 2>/dev/null || true; rm -rf "$credentials_dir"' EXIT INT TERM
 
 echo "Action server: http://localhost:$action_port  Rasa server: http://localhost:$rasa_port"
 echo "Channels: $channels"
 echo "Chat in a browser: http://localhost:$rasa_port/chat/  (when the Rasa server says it is up)"
 echo "Chat in another terminal with: .venv/bin/rasa shell --port 5006  (REST: see README.md)"
 rasa run --enable-api --port "$rasa_port" --cors "${cors[@]}" --auth-token "$RASA_AUTH_TOKEN" \
-  --credentials "$credentials" --endpoints "$endpoints"
+  --credentials "$credentials" --endpoints "$endpoints" &
+rasa_pid=$!
+wait "$rasa_pid"
