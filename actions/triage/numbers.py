@@ -13,6 +13,7 @@ import datetime
 import re
 
 import dateparser
+from dateutil.easter import easter
 from text_to_num import alpha2digit
 
 UNIT_DAYS = {"hour": 1 / 24, "day": 1, "night": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
@@ -20,10 +21,12 @@ UNIT_ABBREVIATIONS = {"hr": "hour", "hrs": "hour", "wk": "week", "wks": "week", 
                       "mnth": "month", "mnths": "month", "mos": "month", "yr": "year", "yrs": "year"}  # fmt: skip
 VAGUE_COUNTS = {"a": 1, "an": 1, "one": 1, "a couple of": 2, "couple of": 2, "a couple": 2, "couple": 2, "a few": 3,
                 "few": 3, "several": 4}  # fmt: skip
-CHAT_WORDS = {"nite": "night", "2day": "today", "2nite": "tonight", "tonite": "tonight"}
+CHAT_WORDS = {"nite": "night", "2day": "today", "2nite": "tonight", "tonite": "tonight", "xmas": "christmas",
+              "x-mas": "christmas", "crimbo": "christmas", "chrimbo": "christmas"}  # fmt: skip
 # Days people date things by, as (month, day).
 NAMED_DAYS = {"new year": (1, 1), "valentine": (2, 14), "halloween": (10, 31), "bonfire night": (11, 5),
-              "guy fawkes": (11, 5), "christmas": (12, 25), "boxing day": (12, 26)}  # fmt: skip
+              "guy fawkes": (11, 5), "christmas eve": (12, 24), "christmas": (12, 25),
+              "boxing day": (12, 26)}  # fmt: skip
 MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"  # noqa: E501
 WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 # Short forms count only after "since", "on", "from" or "last" ("sat down" is not a Saturday).
@@ -69,8 +72,20 @@ _AGE_STATED = re.compile(
 RELATIVES = (
     r"mum|mom|mother|dad|father|son|daughter|wife|husband|partner|gran|granny|grandma|grandad|grandpa"
     r"|grandfather|grandmother|nan|nana|brother|sister|friend|kid|child|boy|girl|baby|neighbou?r|aunt|uncle"
+    r"|grandson|granddaughter|grandchild|grandkid|niece|nephew|stepson|stepdaughter|toddler|hubby"
 )
-_RELATIVE_BEFORE = re.compile(r"\b(?:" + RELATIVES + r")s?\s+(?:is\s+|age\s+|aged\s+|\(\s*)?$")
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:" + RELATIVES + r")s?\s+(?:is\s+|age\s+|aged\s+|\(\s*|(?:will|'?ll) be\s+|turn(?:s|ed|ing)\s+)?$"
+)
+# An age still to come: "I'll be 45 in March", "79 next birthday", "turning 50 next week" (a year less now).
+_AGE_NEXT = re.compile(
+    r"\b(?:i'?ll be|i will be|ill be|will be|turning)\s+(?P<a>\d{1,3})\b"
+    + _NOT_AN_AGE_AFTER
+    + r"(?!\s*(?:years?|yrs?|degrees?)\b(?![\s-]*old))"  # "it'll be 10 years in May", "turning 90 degrees"
+    + r"|\b(?P<b>\d{2,3})\s+(?:at\s+my\s+)?next\s+(?:birthday|bday|b-day|month|week|year)\b"
+)
+# "nearly 60", "almost 40", "pushing 70": about an age, not one.
+_APPROXIMATE_BEFORE = re.compile(r"\b(?:nearly|almost|approaching|pushing|nearer|nigh on|over|under)\s+$")
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:my|our|his|her|their|your)\s+$")
 # A bare number answers "how old are you?" when nothing but a few small words follows it ("71",
 # "45 and male", "67 this year"), not "2 operations", "size 11" or "6 out of 10".
@@ -85,18 +100,32 @@ _SEVERITY = re.compile(
     r"|\b(?:about|around|like|maybe|probably|roughly|solid|rate \w+(?: \w+)?|is|it's|its)\s+an?\s+"
     r"(?P<bare>\d{1,2})\b(?!\s*(?:[a-z]|/))"
 )
+# "since about the 10th", "from around the 1st of October".
+_HEDGE = r"(?:(?:about|around|roughly|approx|approximately|maybe|probably|like)\s+)?"
+# "since the beginning of November", "since mid October", "since the end of September".
+_PART_OF_MONTH = re.compile(
+    r"\b(?:since|from)\s+(?:the\s+)?(?P<part>start|beginning|early|middle|mid|end|late)(?:\s+of)?[\s-]+(?P<month>"
+    + MONTHS
+    + r")\b"
+)
+PART_DAYS = {"start": 1, "beginning": 1, "early": 1, "middle": 15, "mid": 15, "end": -1, "late": -1}
 _DATE = re.compile(
-    r"\b(?:since|from|on)\s+(?:the\s+)?(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + MONTHS + r")"
+    r"\b(?:since|from|on)\s+" + _HEDGE + r"(?:the\s+)?(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + MONTHS + r")"
     r"|(?:" + MONTHS + r")\s+\d{1,2}(?:st|nd|rd|th)?|(?:" + MONTHS + r"))\b"
 )
 _WEEKDAY = re.compile(
     r"\b(?:since\s+|on\s+|from\s+)?(?:last\s+)?(?P<day>" + WEEKDAYS + r")\b"
-    r"|\b(?:since|on|from|last)\s+(?P<short>" + "|".join(WEEKDAY_ABBREVIATIONS) + r")\b"
+    r"|\b(?:since|on|from|last|started|start|began|begun|came on)\s+(?P<short>"
+    + "|".join(WEEKDAY_ABBREVIATIONS)
+    + r")\b"
+    r"|\b(?P<part>" + "|".join(WEEKDAY_ABBREVIATIONS) + r")\s+(?:night|morning|afternoon|evening|eve)\b"
 )
 # "since the 3rd", "started on the 12th", "on the 8th ... ever since" (not "my appointment is on
 # the 30th"): a day of this month, or of the last if still to come.
 _ORDINAL_DAY = re.compile(
-    r"\b(?P<on>since|from|(?:started|began)(?:\s+on)?|on)\s+the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:"
+    r"\b(?P<on>since|from|(?:started|began)(?:\s+on)?|on)\s+"
+    + _HEDGE
+    + r"the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:"
     + MONTHS
     + r")\b)"
 )
@@ -126,13 +155,28 @@ def parse_age(text: str, answering: bool = False) -> int | None:
     """An age in years. Bare numbers count only when the text answers "how old are you?"."""
     normalised = _digits(text)
     match = _age_match(normalised)
+    coming = next(
+        (
+            m
+            for m in _AGE_NEXT.finditer(normalised)
+            if not _someone_elses(normalised, m.start("a") if m.group("a") else m.start())
+        ),
+        None,
+    )
+    if coming and match and coming.start() <= match.start() < coming.end():
+        match = None  # "I'll be 45 years old in March"
     if match:
         age = int(next(group for group in match.groups() if group))
+    elif coming:
+        age = int(coming.group("a") or coming.group("b")) - 1
     elif answering and _YEARS_ALONE.match(normalised):  # "29 yrs" in answer to "how old are you?"
         age = int(_YEARS_ALONE.match(normalised).group("years"))
     elif answering and not _AMOUNT.search(normalised) and not _AGE_STATED.search(normalised):
         numbers = [
-            number for number in _BARE_NUMBER.finditer(normalised) if not _someone_elses(normalised, number.start())
+            number
+            for number in _BARE_NUMBER.finditer(normalised)
+            if not _someone_elses(normalised, number.start())
+            and not _APPROXIMATE_BEFORE.search(normalised[: number.start()])
         ]
         if len(numbers) != 1:
             return None
@@ -172,6 +216,14 @@ def _dated(text: str, today: datetime.date) -> float | None:
     """Days since a weekday, a calendar date or a named day the text starts the story from."""
     base = datetime.datetime.combine(today, datetime.time(12))
     settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"}
+    part = _PART_OF_MONTH.search(text)
+    if part:
+        parsed = dateparser.parse(part.group("month"), languages=["en"], settings=settings)
+        if parsed:
+            day = PART_DAYS[part.group("part")]
+            first = parsed.date().replace(day=1)
+            next_month = (first + datetime.timedelta(days=32)).replace(day=1)
+            return _days_since(first.replace(day=day) if day > 0 else next_month - datetime.timedelta(days=1), today)
     date = _DATE.search(text)
     if date:
         parsed = dateparser.parse(date.group("date"), languages=["en"], settings=settings)
@@ -189,7 +241,7 @@ def _dated(text: str, today: datetime.date) -> float | None:
             return _days_since(month_start.replace(day=day), today)
     weekday = _WEEKDAY.search(text)
     if weekday:
-        day = weekday.group("day") or WEEKDAY_ABBREVIATIONS[weekday.group("short")]
+        day = weekday.group("day") or WEEKDAY_ABBREVIATIONS[weekday.group("short") or weekday.group("part")]
         parsed = dateparser.parse(day, languages=["en"], settings=settings)
         if parsed:
             return float((today - parsed.date()).days or 7)  # "since Saturday" on a Saturday: a week
@@ -197,6 +249,9 @@ def _dated(text: str, today: datetime.date) -> float | None:
         if re.search(r"\bsince\s+(?:the\s+)?" + name, text):
             named = datetime.date(today.year, month, day)
             return _days_since(named if named <= today else named.replace(year=today.year - 1), today)
+    if re.search(r"\bsince\s+easter\b", text):
+        day = easter(today.year)
+        return _days_since(day if day <= today else easter(today.year - 1), today)
     if re.search(r"\bsince the (?:start|beginning) of (?:the|this) month\b", text):
         return float(today.day - 1)
     return None
