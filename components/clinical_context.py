@@ -9,9 +9,6 @@ Runs after DIET on the doc made by the project's spaCy pipeline (components/spac
    with the domain's additions and removals in context_rules.yml.
 3. Groups: symptoms, body parts and sides said together ("burning in my left thigh and tingling in
    my toes") get the same entity group.
-4. Denied places: a body part or side that is the subject of a denial of all its symptoms ("my calf
-   isn't swollen", "toes aren't cold or blue", "knee hasn't buckled") is denied with them; one also
-   said of a symptom that is present ("legs aren't weak, just sore") is not.
 """
 
 from __future__ import annotations
@@ -55,12 +52,6 @@ MAX_SCOPE = 10
 ROLES = (("is_family", "other_person"), ("is_hypothetical", "hypothetical"), ("is_uncertain", "hypothetical"),
          ("is_negated", "negated"))  # fmt: skip
 VOCABULARY_TYPES = ("symptom", "body_part", "side")
-PLACE_TYPES = ("body_part", "side")
-FACT_TYPES = ("symptom", "finding")
-# The words that make a place the subject of a denial: "my calf isn't swollen", "toes dont go cold".
-DENIAL_WORDS = {"not", "n't", "nt", "never", "isnt", "arent", "wasnt", "werent", "dont", "doesnt", "didnt",
-                "hasnt", "havent", "hadnt", "aint", "is'nt", "are'nt", "does'nt", "did'nt", "has'nt",
-                "have'nt"}  # fmt: skip
 # Words that start a new clause: symptoms and places on either side are not linked.
 CLAUSE_BREAKS = {"but", "however", "whereas", "while", "whilst", "although", "though", "tho", "also", ";"}
 # A link across "and" or a comma costs this many words: in "burning in my thigh and tingling in my
@@ -220,38 +211,6 @@ def set_groups(doc: Doc, entities: list[dict[str, Any]]) -> None:
             entities[index][ENTITY_ATTRIBUTE_GROUP] = group
 
 
-def deny_places(doc: Doc, entities: list[dict[str, Any]]) -> None:
-    """Marks as negated a body part or side that is the subject of a denial: said before a denial
-    word and before all its symptoms (its group's; for a place in no group, the symptoms and
-    findings of its clause), which are all denied. "more like pins and needles in my heel" and
-    "its just the knee" keep the place as it is. A place that already has a role keeps it."""
-    clauses = _clause_of_tokens(doc)
-
-    def span(entity: dict[str, Any]) -> Span | None:
-        return doc.char_span(entity[ENTITY_ATTRIBUTE_START], entity[ENTITY_ATTRIBUTE_END], alignment_mode="expand")
-
-    for entity in entities:
-        place = span(entity)
-        if place is None or entity[ENTITY_ATTRIBUTE_TYPE] not in PLACE_TYPES or entity.get(ENTITY_ATTRIBUTE_ROLE):
-            continue
-        group = entity.get(ENTITY_ATTRIBUTE_GROUP)
-        if group:
-            said = [
-                e for e in entities if e.get(ENTITY_ATTRIBUTE_GROUP) == group and e[ENTITY_ATTRIBUTE_TYPE] == "symptom"
-            ]
-        else:
-            said = [e for e in entities if e[ENTITY_ATTRIBUTE_TYPE] in FACT_TYPES and span(e) is not None
-                    and clauses[span(e).start] == clauses[place.start]]  # fmt: skip
-        spans = [span(e) for e in said]
-        if not said or any(s is None or s.start < place.end for s in spans):
-            continue
-        between = doc[place.end : min(s.start for s in spans)]
-        if any(t.lower_ in DENIAL_WORDS for t in between) and all(
-            e.get(ENTITY_ATTRIBUTE_ROLE) == "negated" for e in said
-        ):
-            entity[ENTITY_ATTRIBUTE_ROLE] = "negated"
-
-
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False, model_from="SpacyNLP")
 class ClinicalContext(GraphComponent):
     """Adds missed vocabulary, sets ConText roles and links symptoms to places."""
@@ -287,6 +246,5 @@ class ClinicalContext(GraphComponent):
                 entities.sort(key=lambda e: e[ENTITY_ATTRIBUTE_START])
                 set_roles(doc, entities, self._context)
                 set_groups(doc, entities)
-                deny_places(doc, entities)
             message.set(ENTITIES, entities, add_to_output=True)
         return messages

@@ -30,11 +30,11 @@ from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from server import action_results
+from server import speedups
 
-# Every Rasa process that loads the model (run, shell, test) loads this policy: the faster check of
-# the action server's replies is installed here.
-action_results.install()
+# Every Rasa process that loads the model (run, shell, test) loads this policy, so Rasa's faster
+# paths (server/speedups.py) are installed here.
+speedups.install()
 
 RESPONSE = "utter_service_unavailable"
 

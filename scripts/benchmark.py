@@ -1,6 +1,6 @@
 """Load benchmark: this bot and the stock `rasa init` bot, same machine, same run.
 
-    .venv/bin/python scripts/benchmark.py [--users 1 10 50] [--conversations 3 2 1]
+    .venv/bin/python scripts/benchmark.py [--users 1 10 50] [--conversations 10 2 1]
 
 Creates the stock bot with `rasa init --no-prompt` in a temporary folder (which trains it), starts
 both bots (each a Rasa server with its action server, on free ports; ours with the trained model in
@@ -226,7 +226,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, nargs="+", default=[1, 10, 50])
     parser.add_argument(
-        "--conversations", type=int, nargs="+", default=[3, 2, 1], help="assessments per user per level"
+        "--conversations", type=int, nargs="+", default=[10, 2, 1], help="assessments per user per level"
     )
     args = parser.parse_args()
     conversations = (args.conversations * len(args.users))[: len(args.users)]

@@ -4,10 +4,11 @@
 
 The held-out messages were written by two writers who never saw the training data, and are never
 trained on: tests/nlu/test.yml (the test set; its errors are not read when changing the NLU) and
-tests/nlu/dev.yml (the development set, whose errors may guide changes). Two more development
-sets, by further writers: tests/nlu/negation-dev.yml (denials, doubts and other people's history)
-and tests/nlu/numbers-dev.yml (ages and durations only, no entities). Each file gets its own
-report. Messages that happen to equal a training example are left out.
+tests/nlu/dev.yml (the development set, whose errors may guide changes). More development
+sets, by further writers: tests/nlu/negation-dev.yml and negation-dev-2.yml (denials, doubts and
+other people's history) and tests/nlu/numbers-dev.yml and numbers-dev-2.yml (ages and durations
+only, no entities). Each file gets its own report. Messages that happen to equal a training
+example are left out.
 Reported, per label and overall:
 - intents: precision, recall, F1, macro-F1;
 - entities: precision, recall, F1 per canonical value, counted once per message and value (span
@@ -288,7 +289,7 @@ def report(result: dict, data: str, model: str) -> tuple[str, dict]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    held_out = ("test.yml", "dev.yml", "negation-dev.yml", "numbers-dev.yml")
+    held_out = ("test.yml", "dev.yml", "negation-dev.yml", "negation-dev-2.yml", "numbers-dev.yml", "numbers-dev-2.yml")
     parser.add_argument("--data", nargs="+", default=[str(ROOT / "tests" / "nlu" / n) for n in held_out])
     parser.add_argument("--model", default=None)
     parser.add_argument("--out", default=str(ROOT / "results"))
