@@ -7,8 +7,7 @@ Found with py-spy on the Rasa server under the load benchmark (scripts/benchmark
    meta-schema, on every reply: 47 of the 52 ms of each check on this machine, about three replies
    per message of this bot (its slot extraction, the form's validation, the next question). That
    was 80% of the server's time. The schema is a constant: here it is checked once and its
-   validator kept. Replies are checked against the same schema and a bad one raises the same error
-   with the same message.
+   validator kept. A reply it finds bad goes to Rasa's own method, which raises Rasa's error.
 2. `Event.resolve_by_type` walks every subclass of `Event` for each event it reads back from the
    tracker store (7% of the server's time, whole conversations being read on every message).
    Here the classes are looked up by name, found as Rasa finds them (the first of the subclasses
@@ -20,12 +19,12 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from jsonschema import exceptions, validators
+from jsonschema import validators
 from rasa.core.actions.action import RemoteAction
-from rasa.shared.constants import DOCS_BASE_URL
 from rasa.shared.core.events import Event
 from rasa.shared.utils.common import all_subclasses
 
+_rasas_validate_action_result = RemoteAction._validate_action_result
 _rasas_resolve_by_type = Event.resolve_by_type
 _event_classes: dict[str, type[Event]] = {}
 
@@ -40,14 +39,9 @@ def _validator() -> Any:
 
 def validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
     """`RemoteAction._validate_action_result`, with the validator built once."""
-    error = exceptions.best_match(_validator().iter_errors(result))
-    if error is None:
+    if _validator().is_valid(result):
         return True
-    error.message += (
-        ". Failed to validate Action server response from API, make sure your response from the "
-        f"Action endpoint is valid. For more information about the format visit {DOCS_BASE_URL}/custom-actions"
-    )
-    raise error
+    return _rasas_validate_action_result(self, result)  # raises Rasa's error, with its message
 
 
 def resolve_by_type(type_name: str, default: type[Event] | None = None) -> type[Event] | None:
