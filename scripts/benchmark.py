@@ -38,6 +38,8 @@ sys.path[:0] = [str(ROOT / "tests"), str(ROOT)]
 from chat import PLAIN_ANSWERS  # noqa: E402
 from conftest import Bot, Server, action_server, rasa_server, url_of, write_endpoints  # noqa: E402
 
+from actions.triage import table  # noqa: E402
+
 BIN = pathlib.Path(sys.executable).parent
 FIRST_MESSAGES = [
     "I get tingling between my third and fourth toes on the left foot when I wear tight shoes",
@@ -47,10 +49,7 @@ FIRST_MESSAGES = [
     "numb patch on the outside of my left thigh",
 ]
 # The interview's questions (text -> slot) and the disclaimer that closes every assessment.
-PLAN = yaml.safe_load((ROOT / "actions" / "triage" / "questions.yml").read_text())
-QUESTIONS = {
-    question["text"]: question["slot"] for stage in PLAN.values() if isinstance(stage, list) for question in stage
-}
+QUESTIONS = {question.text: question.slot for question in table.load().questions}
 DISCLAIMER = yaml.safe_load((ROOT / "domain.yml").read_text())["responses"]["utter_disclaimer"][0]["text"]
 STOCK_CONVERSATIONS = [
     ["hello", "I am sad", "no", "bye"],
