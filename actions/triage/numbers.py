@@ -14,6 +14,7 @@ import re
 
 import dateparser
 from dateutil.easter import easter
+from dateutil.relativedelta import MO, TH, relativedelta
 from text_to_num import alpha2digit
 
 UNIT_DAYS = {"hour": 1 / 24, "day": 1, "night": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
@@ -22,11 +23,15 @@ UNIT_ABBREVIATIONS = {"hr": "hour", "hrs": "hour", "wk": "week", "wks": "week", 
 VAGUE_COUNTS = {"a": 1, "an": 1, "one": 1, "a couple of": 2, "couple of": 2, "a couple": 2, "couple": 2, "a few": 3,
                 "few": 3, "several": 4}  # fmt: skip
 CHAT_WORDS = {"nite": "night", "2day": "today", "2nite": "tonight", "tonite": "tonight", "xmas": "christmas",
-              "x-mas": "christmas", "crimbo": "christmas", "chrimbo": "christmas"}  # fmt: skip
-# Days people date things by, as (month, day).
-NAMED_DAYS = {"new year": (1, 1), "valentine": (2, 14), "halloween": (10, 31), "bonfire night": (11, 5),
-              "guy fawkes": (11, 5), "christmas eve": (12, 24), "christmas": (12, 25),
-              "boxing day": (12, 26)}  # fmt: skip
+              "x-mas": "christmas", "crimbo": "christmas", "chrimbo": "christmas", "yday": "yesterday",
+              "yest": "yesterday", "sinse": "since", "snce": "since", "fortnite": "fortnight", "cpl": "couple",
+              "coupla": "couple", "n": "and"}  # fmt: skip
+# Days people date things by, as a step from the 1st of January (US holidays fall on a weekday).
+NAMED_DAYS = {name: relativedelta(month=month, day=day, weekday=weekday) for name, (month, day, weekday) in {
+    "new year": (1, 1, None), "valentine": (2, 14, None), "halloween": (10, 31, None), "bonfire night": (11, 5, None),
+    "guy fawkes": (11, 5, None), "christmas eve": (12, 24, None), "christmas": (12, 25, None),
+    "boxing day": (12, 26, None), "independence day": (7, 4, None), "memorial day": (5, 31, MO(-1)),
+    "labor day": (9, 1, MO(1)), "thanksgiving": (11, 1, TH(4))}.items()}  # fmt: skip
 MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"  # noqa: E501
 WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 # Short forms count only after "since", "on", "from" or "last" ("sat down" is not a Saturday).
@@ -35,38 +40,63 @@ WEEKDAY_ABBREVIATIONS = {"mon": "monday", "tue": "tuesday", "tues": "tuesday", "
                          "fri": "friday", "sat": "saturday", "sun": "sunday"}  # fmt: skip
 
 _UNIT = r"(?P<unit>hour|day|night|week|fortnight|month|year)s?"
+# "Half" and "and a half" also without the "a" ("one and half month", "half year"), as many write.
 _AMOUNT = re.compile(
-    r"(?P<half_a>half an?\s+)?(?:(?P<low>\d+)\s*(?:-|to|or)\s*(?=\d))?"
+    r"(?P<half_a>half\s+(?:an?\s+)?)?(?:(?P<low>\d+)\s*(?:-|to|or)\s*(?=\d))?"
     r"(?P<count>\d+(?:\.\d+)?|a couple of|couple of|a couple|couple|a few|few|several|an|a)?"
-    r"(?P<half>\s+and\s+a\s+half)?\s*(?:-|\s)?\s*" + _UNIT + r"\b(?P<and_half>\s+and\s+a\s+half)?"
+    r"(?P<half>\s+and\s+(?:a\s+)?half)?\s*(?:-|\s)?\s*" + _UNIT + r"\b(?P<and_half>\s+and\s+(?:a\s+)?half)?"
     r"(?P<or_two>\s+or\s+2\b)?(?![\s-]+(?:old|young|pregnant))(?P<ago>\s+(?:ago|back|before))?"
 )
 # An amount that is a frequency or a history, not how long this has lasted: "5 days a week",
 # "8 hours a day", "12 hour shifts", "every 4 hours", "40 a day", "3 tablets a day", "a 10 year history".
 _NOT_A_DURATION_AFTER = re.compile(r"\s*(?:(?:a|an|per|each)\s+(?:day|week|month|night|year)\b|shifts?\b|history\b)")
+# Nor is an amount that compares ("more swollen than a fortnight ago", but "more than 2 weeks" is
+# one), times a situation ("numb after sitting for 2 hours") or is still to come ("in 2 weeks").
 _NOT_A_DURATION_BEFORE = re.compile(
     r"(?:\bevery|\bnot|\d|\btimes|\btwice|\bonce|\btablets?|\bpills?|\bcigarettes?|\b(?:hour|day|night|week|month)s?"
-    r"|\d\s*(?:km|k|miles?|mg|ml|kg|lbs?))\s*$"
+    r"|\d\s*(?:km|k|miles?|mg|ml|kg|lbs?)|(?<!more )(?<!less )(?<!longer )(?<!fewer )\bthan|\bin"
+    r"|\bafter(?:\s+\w+ing)?(?:\s+for)?(?:\s+(?:about|around|like|over|maybe))?)\s*$"
 )
+# "I can stand for an hour before my legs ache": how long something can be done, not the complaint.
+_SITUATION_AFTER = re.compile(r"s?\s+before\s+(?:my|i|it|the|they|you)\b")
+# "3 shifts a week", "2 tablets a day": a number and a thing before "a week" counts how often.
+_THINGS_BEFORE = re.compile(r"\b\d+\s+[a-z]+s\s*$")
+# The smoking history and an operation's date are not the complaint's: "smoked for 40 years",
+# "had my knee done 2 years ago and now...", "3 weeks post op" (unless "since" ties them to it).
+_SMOKING_BEFORE = re.compile(r"\bsmok(?:ed|er|ing)\b[^,.;!?]*$")
+_OPERATION = re.compile(r"\b(?:op|ops|operation|surgery|replacement|replaced|done|fusion|fused)\b")
 _ADJECTIVE_BEFORE = re.compile(r"\b(?:a|an|the|my|his|her)\s+$")
 # "worse the last 2 weeks", "flared up 3 days ago": a change in the complaint, not its start.
 _CHANGE_BEFORE = re.compile(r"\b(?:worse|worsened|better|flared?(?: up)?|flaring)\b(?:\s+\w+){0,3}\s*$")
 # "since this morning", "woke up with it today": today as the start, not just when something else happened.
 _STARTED = r"\b(?:since|started|start|began|begun|noticed|came on|woke up(?: with it)?|from)\s+(?:\w+\s+)?"
-_MORE = re.compile(r"\s+and\s+(?P<count>\d+)\s+" + _UNIT + r"\b")
+_MORE = re.compile(r"\s+(?:and\s+)?(?P<count>\d+)\s+" + _UNIT + r"\b")  # "a year (and) 3 months"
 _PAST_UNIT = re.compile(r"\b(?:the\s+|this\s+)?(?:past|last)\s+(?P<unit>fortnight|week|month|year)\b")
+# After the number: a measure ("I'm 5'4", "90 kilos", "at 50 yards") or a rough age ("60 odd", "60+").
 _NOT_AN_AGE_AFTER = (
-    r"(?!\s*(?:%|weeks?|days?|months?|hours?|mins?|minutes?|kg|lbs?|cm|stone|st\b|ft|feet|foot|out|x\b)|\s*/\s*\d)"
+    r"(?!\s*(?:%|weeks?|days?|months?|hours?|mins?|minutes?|kg|kilos?|lbs?|pounds|cm|stone|st\b|ft|feet|foot|out|x\b"
+    r"|yards?|yds|metres?|meters?|miles?|steps|times|odd\b|ish\b|something|plus\b|\+)|\s*/\s*\d|\s*['’]\s*\d)"
 )
 _AGE_STATED = re.compile(
-    r"(?:\b(?:i'?m|i am|im|aged?|age is|age:|at|myself|(?:just\s+)?turned)\s*(?P<a>\d{1,3})\b" + _NOT_AN_AGE_AFTER + ")"
+    r"(?:\b(?:i'?m|i am|im|aged?|age is|age:|myself|(?:just\s+)?turned)\s*(?P<a>\d{1,3})\b" + _NOT_AN_AGE_AFTER + ")"
+    # "at 67 i shouldn't...", not a time ("at 10 last night", "at 11 am").
+    r"|(?:\bat\s+(?P<at>\d{2,3})\b(?!\s*(?:am|pm|o'?clock|last|this|tonight|in\s+the|at\s+night)\b|\s*[:.]\d)"
+    + _NOT_AN_AGE_AFTER
+    + ")"
+    # "a widow of 86 years", "a gentleman of 82"; "I have 67 years" (as Spanish, French or Italian say it).
+    r"|(?:\b(?:man|woman|lady|gentleman|gent|widow|widower|male|female|person|patient)\s+of\s+(?P<of>\d{2,3})\b"
+    + _NOT_AN_AGE_AFTER
+    + ")"
+    r"|(?:\bi\s+have\s+(?P<have>\d{2,3})\s+years?\b(?=\s*(?:$|[,.;!]|and\b|old\b)))"
     r"|(?:\b(?P<b>\d{1,3})\s*(?:-|\s)?(?:years?|yrs?|yr)[\s-]*(?:old|young|of age)\b)"
     r"|(?:\b(?P<c>\d{1,3})\s*(?:yo|y/o|y\.o\.)\b)"
     r"|(?:\b(?P<d>\d{1,3})\s*(?:m|f|male|female)\b)"
     # "62 and for about 6 months...", "83, my ankles...", "m 52, cramps...": a number opening the message.
-    r"|(?:^\s*(?:(?:m|f|male|female)[\s,/]*)?(?P<e>\d{2})\s*(?:,|and\b(?!\s+a\s+half)))"
-    r"|(?:\b(?:pensioner|retired|retiree|oap|now)\W+(?P<f>\d{2,3})\b" + _NOT_AN_AGE_AFTER + ")"
-    r"|(?:\bmy\s+(?P<g>\d{2,3})(?:st|nd|rd|th)\s+birthday\b)"
+    r"|(?:^\s*(?:(?:hi|hello|hiya|hey)\W+)?(?:(?:m|f|male|female)[\s,/]*)?(?P<e>\d{2})\s*(?:,|and\b(?!\s+a?\s*half)))"
+    r"|(?:^\s*[mf](?P<mf>\d{2})\b)"  # "M34 sciatica..."
+    r"|(?:\b(?:pensioner|retired|retiree|oap|now|hit)\W+(?P<f>\d{2,3})\b" + _NOT_AN_AGE_AFTER + ")"
+    # "my 60th birthday", "celebrated my 65th in the summer" (not "my 20th week").
+    r"|(?:\bmy\s+(?P<g>\d{2,3})(?:st|nd|rd|th)(?=\s+(?:birthday|bday|b-day)\b|\s*(?:$|[^\w\s]|(?:in|on|last|this|was|and)\b)))"
 )
 # Someone else's age: "my 5 year old", "my 80-year-old mum", "my father age 70", "granny is 94".
 RELATIVES = (
@@ -75,22 +105,42 @@ RELATIVES = (
     r"|grandson|granddaughter|grandchild|grandkid|niece|nephew|stepson|stepdaughter|toddler|hubby"
 )
 _RELATIVE_BEFORE = re.compile(
-    r"\b(?:" + RELATIVES + r")s?\s+(?:is\s+|age\s+|aged\s+|\(\s*|(?:will|'?ll) be\s+|turn(?:s|ed|ing)\s+)?$"
+    r"\b(?:" + RELATIVES + r")(?:s|'s)?,?\s+(?:(?:who\s+)?is\s+|who's\s+|age\s+|aged\s+|\(\s*|(?:will|'?ll) be\s+"
+    r"|turn(?:s|ed|ing)\s+)?$"
 )
-# An age still to come: "I'll be 45 in March", "79 next birthday", "turning 50 next week" (a year less now).
+# An age still to come: "I'll be 45 in March", "79 next birthday", "turning 50 next week", "I'm 50
+# in 2 weeks", "my 70th birthday is next week" (a year less now).
+_SOON = (
+    r"(?:next|tomorrow|in\s+(?:\d+|a|a few|a couple of|couple of)\s+(?:days?|weeks?|months?)|on\s+(?:"
+    + WEEKDAYS
+    + r"))"
+)
 _AGE_NEXT = re.compile(
     r"\b(?:i'?ll be|i will be|ill be|will be|turning)\s+(?P<a>\d{1,3})\b"
     + _NOT_AN_AGE_AFTER
     + r"(?!\s*(?:years?|yrs?|degrees?)\b(?![\s-]*old))"  # "it'll be 10 years in May", "turning 90 degrees"
     + r"|\b(?P<b>\d{2,3})\s+(?:at\s+my\s+)?next\s+(?:birthday|bday|b-day|month|week|year)\b"
+    + r"|\b(?:i'?m|im|i am)\s+(?P<c>\d{2,3})\s+(?:"
+    + _SOON
+    + r"|in\s+(?:"
+    + MONTHS
+    + r"))\b"
+    + r"|\bmy\s+(?P<d>\d{2,3})(?:st|nd|rd|th)\s+(?:birthday|bday|b-day)\s+(?:is\s+)?"
+    + _SOON
+    + r"\b"
 )
 # "nearly 60", "almost 40", "pushing 70": about an age, not one.
 _APPROXIMATE_BEFORE = re.compile(r"\b(?:nearly|almost|approaching|pushing|nearer|nigh on|over|under)\s+$")
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:my|our|his|her|their|your)\s+$")
+# A bare number that is a past age ("since I was 50") or a reading ("BMI 32", "HbA1c was 58").
+_NOT_AN_AGE_BEFORE = re.compile(
+    r"\b(?:(?:since|when|until|till|before|after)\s+i\s+was|bmi|hba1c|a1c|sugars?|glucose|bp|pressure|weight|weigh"
+    r"|score|pain|level|reading|temp|temperature|pulse|cholesterol|number|no|room|ward|bed)\W*(?:is\s+|was\s+|of\s+)?$"
+)
 # A bare number answers "how old are you?" when nothing but a few small words follows it ("71",
 # "45 and male", "67 this year"), not "2 operations", "size 11" or "6 out of 10".
 _BARE_NUMBER = re.compile(
-    r"(?<![/.])(?<!out of )(?<!size )(?<!of )(?<!ft )\b\d{1,3}\b(?!\.\d)"
+    r"(?<![/.])(?<!\d,)(?<!out of )(?<!size )(?<!of )(?<!ft )\b\d{1,3}\b(?!\.\d|,\d{3}|\s*%)"
     r"(?=\s*(?:$|[^\w\s/]|(?:and|but|now|next|this|in|on|years?|yrs?|yo|btw|thanks|lol|though|tho|i|mate)\b))"
 )
 _YEARS_ALONE = re.compile(r"\s*(?P<years>\d{1,3})\s*years?\W*$")
@@ -102,13 +152,11 @@ _SEVERITY = re.compile(
 )
 # "since about the 10th", "from around the 1st of October".
 _HEDGE = r"(?:(?:about|around|roughly|approx|approximately|maybe|probably|like)\s+)?"
-# "since the beginning of November", "since mid October", "since the end of September".
-_PART_OF_MONTH = re.compile(
-    r"\b(?:since|from)\s+(?:the\s+)?(?P<part>start|beginning|early|middle|mid|end|late)(?:\s+of)?[\s-]+(?P<month>"
-    + MONTHS
-    + r")\b"
-)
-PART_DAYS = {"start": 1, "beginning": 1, "early": 1, "middle": 15, "mid": 15, "end": -1, "late": -1}
+# "since the beginning of November", "since mid October", "since the end of last month", "since
+# start of month", "since the beginning of the year".
+_PART = r"(?:the\s+)?(?P<part>start|beginning|early|middle|mid|end|late)(?:\s+of)?[\s-]+"
+_PERIOD = r"(?:(?P<month>" + MONTHS + r")|(?P<which>last\s+|this\s+|the\s+)?(?P<period>month|year))\b"
+_PART_OF_PERIOD = re.compile(r"\b(?:since|from)\s+" + _PART + _PERIOD)
 _DATE = re.compile(
     r"\b(?:since|from|on)\s+" + _HEDGE + r"(?:the\s+)?(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + MONTHS + r")"
     r"|(?:" + MONTHS + r")\s+\d{1,2}(?:st|nd|rd|th)?|(?:" + MONTHS + r"))\b"
@@ -129,15 +177,32 @@ _ORDINAL_DAY = re.compile(
     + MONTHS
     + r")\b)"
 )
+# A start told with the event between ("since my op in March", "since I came back at the start of
+# October") or before ("I turned 80 in September and ... ever since"): read as "since March".
+_DATE_AHEAD = r"(?=(?:the\s+)?(?:(?:start|beginning|early|middle|mid|end|late)(?:\s+of)?[\s-]+)?(?:" + MONTHS + r")\b)"
+_SINCE_EVENT = re.compile(r"\bsince(?:\s+(?!since\b)[\w']+){1,6}?\s+(?:in|at|on)\s+" + _DATE_AHEAD)
+_EVENT_THEN_SINCE = re.compile(
+    r"\b(?:in|on)\s+"
+    + _DATE_AHEAD
+    + r"(?=(?:(?!\bsince\b)[^?!]){0,80}\b(?:ever\s+since|since\s+then|since\s*(?:[^\w\s]|$)))"
+)
 
 
 def _digits(text: str) -> str:
     normalised = alpha2digit(text.lower(), "en", threshold=0)
-    normalised = re.sub(r"(\d+|\b(?:a|couple|few|several))\s*(" + "|".join(UNIT_ABBREVIATIONS) + r")\b",
-                        lambda m: f"{m.group(1)} {UNIT_ABBREVIATIONS[m.group(2)]}", normalised)  # fmt: skip
+    normalised = re.sub(r"(\d+|\b(?:a|couple|few|several|last|past|this|next|per))\s*(" + "|".join(UNIT_ABBREVIATIONS)
+                        + r")\b", lambda m: f"{m.group(1)} {UNIT_ABBREVIATIONS[m.group(2)]}", normalised)  # fmt: skip
     for chat, word in CHAT_WORDS.items():
         normalised = re.sub(r"\b" + chat + r"\b", word, normalised)
-    return normalised
+    normalised = normalised.replace(" & ", " and ")
+    normalised = re.sub(r"\bbetween\s+(\d+)\s+and\s+(\d+)\b", r"\1-\2", normalised)  # "between 2 and 3 weeks"
+    normalised = re.sub(r"(\d)\s*-?ish(?=\s+" + _UNIT + ")", r"\1", normalised)  # "6ish weeks"
+    normalised = re.sub(r"\ba (100)\b", r"\1", normalised)  # "a hundred": "a 100"
+    # Texting "4" for "for" when an amount follows: "numb 4 3 wks", "achey 4 a few days", "4 like a
+    # week" (not "4 a day").
+    hedge, unit = r"(?:like|about|around|nearly|almost|over)\s+", r"(?:hour|day|night|week|fortnight|month|year)s?"
+    return re.sub(r"\b4(?=\s+(?:" + hedge + r"an?\s+" + unit + "|(?:" + hedge + r")?(?:\d+(?:\.\d+)?\s*" + unit
+                  + r"|a few|a couple|couple|few|several|ages))\b)", "for", normalised)  # fmt: skip
 
 
 def _someone_elses(normalised: str, start: int) -> bool:
@@ -149,6 +214,11 @@ def _age_match(normalised: str) -> re.Match | None:
     return next(
         (match for match in _AGE_STATED.finditer(normalised) if not _someone_elses(normalised, match.start())), None
     )
+
+
+def _counted_amount(normalised: str) -> bool:
+    """Whether the text has an amount of time ("3 weeks", "a month"), not just a unit ("Tuesday")."""
+    return any(match.group("count") or match.group("half_a") for match in _AMOUNT.finditer(normalised))
 
 
 def parse_age(text: str, answering: bool = False) -> int | None:
@@ -163,20 +233,21 @@ def parse_age(text: str, answering: bool = False) -> int | None:
         ),
         None,
     )
-    if coming and match and coming.start() <= match.start() < coming.end():
-        match = None  # "I'll be 45 years old in March"
+    if coming and match and coming.start() < match.end() and match.start() < coming.end():
+        match = None  # "I'll be 45 years old in March", "I'm 60 next week"
     if match:
         age = int(next(group for group in match.groups() if group))
     elif coming:
-        age = int(coming.group("a") or coming.group("b")) - 1
+        age = int(next(group for group in coming.groups() if group)) - 1
     elif answering and _YEARS_ALONE.match(normalised):  # "29 yrs" in answer to "how old are you?"
         age = int(_YEARS_ALONE.match(normalised).group("years"))
-    elif answering and not _AMOUNT.search(normalised) and not _AGE_STATED.search(normalised):
+    elif answering and not _AGE_STATED.search(normalised) and not _counted_amount(normalised):
         numbers = [
             number
             for number in _BARE_NUMBER.finditer(normalised)
             if not _someone_elses(normalised, number.start())
             and not _APPROXIMATE_BEFORE.search(normalised[: number.start()])
+            and not _NOT_AN_AGE_BEFORE.search(normalised[: number.start()])
         ]
         if len(numbers) != 1:
             return None
@@ -216,14 +287,11 @@ def _dated(text: str, today: datetime.date) -> float | None:
     """Days since a weekday, a calendar date or a named day the text starts the story from."""
     base = datetime.datetime.combine(today, datetime.time(12))
     settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"}
-    part = _PART_OF_MONTH.search(text)
+    part = _PART_OF_PERIOD.search(text)
     if part:
-        parsed = dateparser.parse(part.group("month"), languages=["en"], settings=settings)
-        if parsed:
-            day = PART_DAYS[part.group("part")]
-            first = parsed.date().replace(day=1)
-            next_month = (first + datetime.timedelta(days=32)).replace(day=1)
-            return _days_since(first.replace(day=day) if day > 0 else next_month - datetime.timedelta(days=1), today)
+        day = _part_of(part, today, settings)
+        if day:
+            return _days_since(day, today)
     date = _DATE.search(text)
     if date:
         parsed = dateparser.parse(date.group("date"), languages=["en"], settings=settings)
@@ -245,16 +313,43 @@ def _dated(text: str, today: datetime.date) -> float | None:
         parsed = dateparser.parse(day, languages=["en"], settings=settings)
         if parsed:
             return float((today - parsed.date()).days or 7)  # "since Saturday" on a Saturday: a week
-    for name, (month, day) in NAMED_DAYS.items():
+    for name, step in NAMED_DAYS.items():
         if re.search(r"\bsince\s+(?:the\s+)?" + name, text):
-            named = datetime.date(today.year, month, day)
-            return _days_since(named if named <= today else named.replace(year=today.year - 1), today)
+            named = datetime.date(today.year, 1, 1) + step
+            return _days_since(named if named <= today else datetime.date(today.year - 1, 1, 1) + step, today)
     if re.search(r"\bsince\s+easter\b", text):
         day = easter(today.year)
         return _days_since(day if day <= today else easter(today.year - 1), today)
-    if re.search(r"\bsince the (?:start|beginning) of (?:the|this) month\b", text):
-        return float(today.day - 1)
     return None
+
+
+def _part_of(match: re.Match, today: datetime.date, settings: dict) -> datetime.date | None:
+    """The day "the start of November", "mid October", "the end of last month" or "the beginning of
+    the year" names: the first, the 15th (the 1st of July for a year) or the last."""
+    last = (match.group("which") or "").strip() == "last"
+    if match.group("month"):
+        parsed = dateparser.parse(match.group("month"), languages=["en"], settings=settings)
+        if not parsed:
+            return None
+        first, length = parsed.date().replace(day=1), relativedelta(months=1)
+    elif match.group("period") == "month":
+        first, length = today.replace(day=1) - relativedelta(months=last), relativedelta(months=1)
+    else:
+        first, length = today.replace(month=1, day=1) - relativedelta(years=last), relativedelta(years=1)
+    part = match.group("part")
+    if part in ("middle", "mid"):
+        return first + (relativedelta(days=14) if length.months else relativedelta(months=6))
+    return first + length - relativedelta(days=1) if part in ("end", "late") else first
+
+
+def _operation_date(normalised: str, match: re.Match) -> bool:
+    """Whether the amount dates an operation ("had my knee done 2 years ago", "3 weeks post op"), with
+    nothing saying the complaint began then ("since my op 3 weeks ago", "... and ever since")."""
+    before = normalised[: match.start()]
+    clause = re.split(r"[.,;!?]|\b(?:but|and|now|so|then|which|when)\b", before)[-1]
+    operation_ago = match.group("ago") and _OPERATION.search(clause)
+    post_op = re.match(r"\s+post[\s-]?op\b", normalised[match.end() :])
+    return bool(operation_ago or post_op) and not re.search(r"\bsince\b", clause + normalised[match.start() :])
 
 
 def _durations(normalised: str, age: re.Match | None):
@@ -273,9 +368,18 @@ def _durations(normalised: str, age: re.Match | None):
         plural = normalised[match.end("unit") : match.end("unit") + 1] == "s"
         if count[:1].isdigit() and not plural and _ADJECTIVE_BEFORE.search(before):
             continue  # "a 2 hour drive", "a 10 day course"
+        if match.group("half_a") and plural:
+            continue  # "I work half days"
+        if _SITUATION_AFTER.match(normalised, match.end("unit")) or _SMOKING_BEFORE.search(before):
+            continue
+        if count in ("a", "an") and not match.group("ago") and _THINGS_BEFORE.search(before):
+            continue  # "3 shifts a week"
+        if _operation_date(normalised, match):
+            continue
         days, taken = _amount_days(match), match.end()
         more = _MORE.match(normalised, match.end())
-        if more and not match.group("ago"):  # "one year and three months"
+        if more and not match.group("ago") and UNIT_DAYS[more.group("unit")] < UNIT_DAYS[match.group("unit")]:
+            # "one year and three months", "1 year 3 months"
             days += float(more.group("count")) * UNIT_DAYS[more.group("unit")]
             taken = more.end()
         yield days, match.start(), match.group("unit") == "hour"
@@ -299,7 +403,7 @@ def parse_duration_days(text: str, today: datetime.date | None = None) -> float 
     if past:
         days = float(UNIT_DAYS[past.group("unit")])
         (changes if _CHANGE_BEFORE.search(normalised[: past.start()]) else dated).append(days)
-    day = _dated(normalised, today)
+    day = _dated(_EVENT_THEN_SINCE.sub("since ", _SINCE_EVENT.sub("since ", normalised)), today)
     if day is not None:
         dated.append(day)
     if re.search(r"\bday before yesterday\b", normalised):
