@@ -5,12 +5,19 @@
 Creates the stock bot with `rasa init --no-prompt` in a temporary folder (which trains it), starts
 both bots (each a Rasa server with its action server, on free ports; ours with the trained model in
 models/ and its default SQLite store, in a temporary file), then for each number of users N runs N
-simulated users at once. Each user runs full conversations over REST, one message at a time, with
-no pause between a reply and the next message: ours full assessments (reading each question in
-the reply, as a person does, and answering it as tests/chat.py does), the stock bot its greet /
-mood / did-that-help conversation. Reports reply latency (send to all replies received) p50, p95
-and p99, messages per second, and the peak resident memory of every server process; writes
-results/benchmark.md and results/benchmark.json.
+simulated users at once. Each user runs full conversations over REST, one message at a time: ours
+full assessments (reading each question in the reply, as a person does, and answering it as
+tests/chat.py does), the stock bot its greet / mood / did-that-help conversation. Each level runs
+twice:
+- "no pause": the next message goes as soon as the reply is in. This saturates the server and
+  measures its capacity (messages per second) and the latency of a queue;
+- "paced": like people, each user pauses between a reply and the next message (reading and
+  tapping an answer), 1 to 3 seconds at random, which is quicker than most people. This measures
+  the latency people get with N of them chatting at once. (One user never waits for another, so
+  one user is run without pause only.)
+Reports reply latency (send to all replies received) p50, p95 and p99, messages per second, and
+the peak resident memory of every server process; writes results/benchmark.md and
+results/benchmark.json.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ import json
 import os
 import pathlib
 import platform
+import random
 import statistics
 import subprocess
 import sys
@@ -51,6 +59,8 @@ FIRST_MESSAGES = [
 # The interview's questions (text -> slot) and the disclaimer that closes every assessment.
 QUESTIONS = {question.text: question.slot for question in table.load().questions}
 DISCLAIMER = yaml.safe_load((ROOT / "domain.yml").read_text())["responses"]["utter_disclaimer"][0]["text"]
+# Seconds a paced user takes to read a reply and answer, drawn at random in this range.
+PAUSE = (1.0, 3.0)
 STOCK_CONVERSATIONS = [
     ["hello", "I am sad", "no", "bye"],
     ["hi", "I am feeling great", "goodbye"],
@@ -72,11 +82,14 @@ def rss_mb(pid: int) -> float:
 
 
 class User:
-    def __init__(self, bot: Bot, session: requests.Session) -> None:
+    def __init__(self, bot: Bot, session: requests.Session, pause: tuple[float, float] | None = None) -> None:
         self.bot, self.http, self.latencies, self.silent = bot, session, [], 0
         self.sender = "bench-" + uuid.uuid4().hex
+        self.pause, self.random = pause, random.Random(self.sender)
 
     def say(self, text: str) -> list[str]:
+        if self.pause:  # a person reads the reply and answers; the first pause staggers the arrivals
+            time.sleep(self.random.uniform(*self.pause))
         start = time.perf_counter()
         reply = self.http.post(
             f"{self.bot.url}/webhooks/rest/webhook", json={"sender": self.sender, "message": text}, timeout=300
@@ -105,7 +118,9 @@ class User:
             self.say(message)
 
 
-def run_level(kind: str, bot: Bot, servers: list[Server], users: int, conversations: int) -> dict:
+def run_level(
+    kind: str, bot: Bot, servers: list[Server], users: int, conversations: int, pause: tuple[float, float] | None
+) -> dict:
     peaks = {server.log.stem: 0.0 for server in servers}
     done = threading.Event()
 
@@ -119,7 +134,7 @@ def run_level(kind: str, bot: Bot, servers: list[Server], users: int, conversati
 
     def one_user(number: int) -> list[float]:
         with requests.Session() as session:
-            user = User(bot, session)
+            user = User(bot, session, pause)
             for index in range(conversations):
                 if kind == "ours":
                     user.assessment(FIRST_MESSAGES[(number + index) % len(FIRST_MESSAGES)])
@@ -139,6 +154,7 @@ def run_level(kind: str, bot: Bot, servers: list[Server], users: int, conversati
     return {
         "bot": kind,
         "users": users,
+        "pause_s": list(pause) if pause else None,
         "conversations": users * conversations,
         "messages": len(latencies),
         "messages_without_reply": sum(silent),
@@ -208,17 +224,30 @@ def report(results: list[dict], command: str, load_before: str) -> str:
         f"Machine: {machine()}. Load average before the run: {load_before}.",
         f"Command: `{command}`",
         "",
-        "| Bot | Users | Messages | p50 ms | p95 ms | p99 ms | msg/s | Peak RSS MB (Rasa / actions) |",
-        "|---|---|---|---|---|---|---|---|",
+        "| Bot | Users | Pause s | Messages | p50 ms | p95 ms | p99 ms | msg/s | Peak RSS MB (Rasa / actions) |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         rss = r["peak_rss_mb"]
         lines.append(
-            f"| {r['bot']} | {r['users']} | {r['messages']} | {r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} "
-            f"| {r['messages_per_second']} | {rss.get('ours_rasa', rss.get('stock_rasa'))} / "
+            f"| {r['bot']} | {r['users']} | {pause_label(r)} | {r['messages']} | {r['p50_ms']} | {r['p95_ms']} "
+            f"| {r['p99_ms']} | {r['messages_per_second']} | {rss.get('ours_rasa', rss.get('stock_rasa'))} / "
             f"{rss.get('ours_actions', rss.get('stock_actions'))} |"
         )
+    lines += ["", "Ours against the stock bot at the same level:", "",
+              "| Users | Pause s | p50, ours / stock | msg/s, ours / stock |", "|---|---|---|---|"]  # fmt: skip
+    stock = {(r["users"], pause_label(r)): r for r in results if r["bot"] == "stock"}
+    for r in results:
+        other = stock.get((r["users"], pause_label(r)))
+        if r["bot"] == "ours" and other:
+            p50 = r["p50_ms"] / max(other["p50_ms"], 1)
+            rate = r["messages_per_second"] / other["messages_per_second"]
+            lines.append(f"| {r['users']} | {pause_label(r)} | {p50:.2f} | {rate:.2f} |")
     return "\n".join(lines) + "\n"
+
+
+def pause_label(result: dict) -> str:
+    return "{:g} to {:g}".format(*result["pause_s"]) if result["pause_s"] else "none"
 
 
 def main() -> None:
@@ -249,10 +278,11 @@ def main() -> None:
                 # The stock conversations are a quarter as long: four of them per assessment, so
                 # that both bots answer about as many messages.
                 runs = (("ours", ours, our_servers, count), ("stock", stock, stock_servers, 4 * count))
-                for kind, bot, servers, conversations_per_user in runs:
-                    result = run_level(kind, bot, servers, users, conversations_per_user)
-                    print(json.dumps(result), flush=True)
-                    results.append(result)
+                for pause in (None, PAUSE) if users > 1 else (None,):
+                    for kind, bot, servers, conversations_per_user in runs:
+                        result = run_level(kind, bot, servers, users, conversations_per_user, pause)
+                        print(json.dumps(result), flush=True)
+                        results.append(result)
         finally:
             for server in everything:
                 server.stop()

@@ -1,13 +1,28 @@
 """Rasa's faster paths (server/speedups.py) do what Rasa's own code does."""
 
+import pathlib
+
 import jsonschema
 import pytest
 from rasa.core.actions.action import RemoteAction
-from rasa.shared.core.events import Event
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, Event, SessionStarted, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.utils.common import all_subclasses
 
 import policies.action_server_down  # noqa: F401  (loading the policy installs the check, as the server does)
-from server.speedups import _rasas_resolve_by_type, resolve_by_type, validate_action_result
+from server.speedups import (
+    _rasas_additional_events,
+    _rasas_resolve_by_type,
+    _rasas_retrieve,
+    additional_events,
+    resolve_by_type,
+    retrieve_events,
+    validate_action_result,
+)
+
+DOMAIN = Domain.load(pathlib.Path(__file__).parents[1] / "domain.yml")
 
 SCHEMA = RemoteAction.action_response_format_spec()
 GOOD = [
@@ -34,6 +49,8 @@ BAD = [
 def test_the_server_uses_the_faster_paths():
     assert RemoteAction._validate_action_result is validate_action_result
     assert Event.resolve_by_type is resolve_by_type
+    assert SQLTrackerStore._retrieve is retrieve_events
+    assert SQLTrackerStore._additional_events is additional_events
 
 
 @pytest.mark.parametrize("reply", GOOD)
@@ -62,3 +79,33 @@ def test_unknown_event_names_behave_as_in_rasa():
     assert Event.resolve_by_type("no_such_event", default=Event) is Event
     with pytest.raises(ValueError, match="Unknown event name 'no_such_event'"):
         Event.resolve_by_type("no_such_event")
+
+
+def conversation(sessions: int) -> DialogueStateTracker:
+    events = [UserUttered("my foot is numb", timestamp=1.0), SlotSet("age", 45, timestamp=2.0)]
+    for start in range(10, 10 * sessions + 1, 10):
+        events += [ActionExecuted("action_session_start", timestamp=start), SessionStarted(timestamp=start)]
+        events += [ActionExecuted("action_listen", timestamp=start + 1), UserUttered("hello", timestamp=start + 2)]
+    return DialogueStateTracker.from_events("anna", events, slots=DOMAIN.slots)
+
+
+def as_dicts(tracker: DialogueStateTracker | None) -> list[dict] | None:
+    return [event.as_dict() for event in tracker.events] if tracker else None
+
+
+@pytest.mark.parametrize("sessions", [0, 1, 2])
+async def test_conversations_are_read_and_counted_as_rasa_does(tmp_path, sessions):
+    store = SQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "conversations.db"))
+    tracker = conversation(sessions)
+    await store.save(tracker)
+    for all_sessions in (False, True):
+        ours = await retrieve_events(store, "anna", all_sessions)
+        assert as_dicts(ours) == as_dicts(await _rasas_retrieve(store, "anna", all_sessions))
+    assert len(ours.events) == len(tracker.events)  # every session: the whole conversation
+    assert await retrieve_events(store, "nobody", False) is None
+    tracker = await store.retrieve("anna")  # the latest session, as Rasa reads it for a message
+    tracker.update(UserUttered("and my toes tingle", timestamp=100.0))
+    with store.session_scope() as session:
+        ours = list(additional_events(store, session, tracker))
+        assert ours == list(_rasas_additional_events(store, session, tracker))
+        assert [event.text for event in ours] == ["and my toes tingle"]
