@@ -116,10 +116,37 @@ def _trim(doc: Doc, entity: dict[str, Any]) -> None:
         entity[ENTITY_ATTRIBUTE_START], entity[ENTITY_ATTRIBUTE_END] = kept.start_char, kept.end_char
 
 
+def _widen(doc: Doc, entities: list[dict[str, Any]]) -> None:
+    """A known fact the model read as only the symptom inside it ("no chest pain" as pain, "I can't
+    feel the toilet paper" as numbness, "arm went weak" as weakness) becomes the ruler's fact, when
+    that symptom is the only mention inside the ruler's span."""
+    for span in doc.ents:
+        if span.label_ != "finding":
+            continue
+        inside = [e for e in entities if _overlaps(span.start_char, span.end_char, [e])]
+        if len(inside) != 1:
+            continue
+        entity = inside[0]
+        start, end = entity[ENTITY_ATTRIBUTE_START], entity[ENTITY_ATTRIBUTE_END]
+        if (
+            entity[ENTITY_ATTRIBUTE_TYPE] == "symptom"
+            and span.start_char <= start
+            and end <= span.end_char
+            and (start, end) != (span.start_char, span.end_char)
+        ):
+            entity.update({
+                ENTITY_ATTRIBUTE_TYPE: "finding", ENTITY_ATTRIBUTE_VALUE: span.ent_id_,
+                ENTITY_ATTRIBUTE_START: span.start_char, ENTITY_ATTRIBUTE_END: span.end_char,
+            })  # fmt: skip
+            entity.pop("confidence_entity", None)
+
+
 def vocabulary_entities(doc: Doc, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The ruler's mentions that no entity already covers (after trimming the model's spans)."""
+    """The ruler's mentions that no entity already covers (after trimming the model's spans, and
+    widening a symptom to the known fact around it)."""
     for entity in entities:
         _trim(doc, entity)
+    _widen(doc, entities)
     return [
         {
             ENTITY_ATTRIBUTE_TYPE: span.label_,

@@ -83,6 +83,27 @@ def role_of(found, text, word):
         ("i have'nt had surgery this year", "surgery", "negated"),
         ("cancer? no never", "cancer", "negated"),
         ("weakness? nope not me", "weakness", "negated"),
+        ("swelling? none.", "swelling", "negated"),
+        ("weak? not really", "weak", "negated"),
+        ("the bowels are quite normal", "bowels", "negated"),
+        ("sneezing doesn't set it off", "sneezing", "negated"),
+        ("no more pins and needles", "pins", "negated"),
+        # Double negatives and "not ... properly" say the thing is there.
+        ("i can't say i haven't had the odd twinge", "twinge", None),
+        ("not that i've not had cramps before", "cramps", None),
+        ("it's not like i don't have numbness", "numbness", None),
+        ("no, it's not that i'm not weak", "weak", None),
+        ("can't say i've never had a leak", "leak", None),
+        ("i'm not peeing properly, it dribbles", "peeing", None),
+        ("i ain't got no numbness", "numbness", "negated"),
+        ("no i haven't had any numbness", "numbness", "negated"),
+        # A new clause after a denial is not denied with it.
+        ("not really numb, more like pins and needles", "pins", None),
+        ("no long car journeys, calf is tender tho", "tender", None),
+        ("no knee pain, shins are killing me", "shins", None),
+        ("the tablets are not working, still pain in my back", "pain", None),
+        ("no fever, bowels are normal", "bowels", "negated"),
+        ("my dad, his feet are numb", "numb", "other_person"),
     ],
 )
 def test_roles(nlp, context, text, word, role):
@@ -153,3 +174,13 @@ def test_a_span_that_swallows_another_mention_is_trimmed(nlp, context):
         ("left", "left"),
         ("foot", "foot"),
     ]
+
+
+def test_a_symptom_inside_a_known_fact_becomes_the_fact(nlp, context):
+    text = "legs ache when i walk. no chest pain"
+    start = text.index("pain")
+    model = {"entity": "symptom", "value": "pain", "start": start, "end": start + 4}
+    found = analyse(nlp, context, text, [model])
+    chest = next(e for e in found if e["start"] == text.index("chest"))
+    assert (chest["entity"], chest["value"], chest.get("role")) == ("finding", "breathless_or_chest_pain", "negated")
+    assert not any(e["entity"] == "symptom" and e["start"] == start for e in found)
