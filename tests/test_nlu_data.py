@@ -17,3 +17,12 @@ def test_each_held_out_set_has_300_messages_not_in_the_training_data(name):
     held_out = [m.get("text") for m in load_data(str(ROOT / "tests" / "nlu" / name)).training_examples]
     unseen = [text for text in held_out if normalised(text) not in trained]
     assert len(unseen) >= 300
+
+
+def test_no_synonym_turns_one_canonical_value_into_another():
+    # Rasa's EntitySynonymMapper ignores the entity type: a synonym "wound" -> foot_ulcer also turned
+    # the problem "wound" (a graze, asked about infection) into a foot ulcer.
+    data = load_data(str(ROOT / "data" / "nlu")).merge(load_data(str(ROOT / "data" / "nlu.yml")))
+    canonical = {entity["value"] for example in data.entity_examples for entity in example.get("entities")}
+    clashes = {form: value for form, value in data.entity_synonyms.items() if form in canonical and form != value}
+    assert clashes == {}
