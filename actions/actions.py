@@ -9,6 +9,7 @@ from typing import Any
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import REQUESTED_SLOT
 from rasa_sdk.types import DomainDict
 
 from .triage import table
@@ -83,6 +84,21 @@ class ValidateSymptomForm(FormValidationAction):
         question = next_question(answers(tracker), TABLES)
         return answered + ([question] if question else [])
 
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        events = await super().run(dispatcher, tracker, domain)
+        # The form would ask for the requested slot with an action_ask_<slot>, one more call to the
+        # action server for each answer; there is none, so this action asks the question itself
+        # (Rasa's form then asks nothing). When the form rejects the turn, this reply is dropped
+        # with the rest, and the question is asked again when the form resumes.
+        requested = next(
+            (e["value"] for e in reversed(events) if e.get("event") == "slot" and e["name"] == REQUESTED_SLOT), None
+        )
+        question = TABLES.question(requested) if requested else None
+        if question:
+            buttons = [{"title": title, "payload": payload} for title, payload in question.buttons]
+            dispatcher.utter_message(text=question.text, buttons=buttons)
+        return events
+
     def validate_symptoms(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         return {"symptoms": [v for v in value or [] if v in table.SYMPTOMS] or None}
 
@@ -124,30 +140,6 @@ def _yes_no_validator(slot: str):
 # One validate_<slot> for every yes/no finding, all alike.
 for _slot in TABLES.yes_no_findings:
     setattr(ValidateSymptomForm, f"validate_{_slot}", _yes_no_validator(_slot))
-
-
-class ActionAskQuestion(Action, abc.ABC):
-    """Asks one interview question, with its text and buttons from questions.yml."""
-
-    @property
-    @abc.abstractmethod
-    def question(self) -> table.Question:
-        """Set by each subclass; abstract so that the action server skips this base class."""
-
-    def name(self) -> str:
-        return f"action_ask_{self.question.slot}"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        buttons = [{"title": title, "payload": payload} for title, payload in self.question.buttons]
-        dispatcher.utter_message(text=self.question.text, buttons=buttons)
-        return []
-
-
-# The form looks for `action_ask_<slot>`: one small subclass per question.
-ASK_ACTIONS = {
-    question.slot: type(f"ActionAsk_{question.slot}", (ActionAskQuestion,), {"question": question})
-    for question in TABLES.questions
-}
 
 
 class ActionGiveAssessment(Action):

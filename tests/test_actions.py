@@ -8,9 +8,9 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.actions import (
-    ASK_ACTIONS,
     CORRECTION_NOTED,
     INVALID_AGE,
+    TABLES,
     WHICH_CONDITION,
     ActionExplainCondition,
     ActionExplainQuestion,
@@ -68,9 +68,12 @@ async def test_extract_findings_acknowledges_a_correction():
     assert [m["text"] for m in messages] == [CORRECTION_NOTED]
 
 
-async def test_form_asks_the_next_red_flag_question():
-    events, _ = await run(ValidateSymptomForm(), "bladder_answered_no")
+async def test_form_asks_the_next_red_flag_question_with_buttons():
+    events, messages = await run(ValidateSymptomForm(), "bladder_answered_no")
     assert events == [SlotSet("bladder_bowel_changes", "no"), SlotSet("requested_slot", "saddle_numbness")]
+    assert len(messages) == 1
+    assert messages[0]["text"].startswith("Is there any numbness or tingling between your legs")
+    assert [b["payload"] for b in messages[0]["buttons"]] == ["/affirm", "/deny", "/unsure"]
 
 
 async def test_form_refuses_a_value_that_is_not_an_answer():
@@ -84,14 +87,15 @@ async def test_form_keeps_only_known_symptoms_and_asks_the_same_question_again()
 
 
 async def test_form_stops_at_once_on_a_red_flag():
-    events, _ = await run(ValidateSymptomForm(), "saddle_numbness_answered_yes")
+    events, messages = await run(ValidateSymptomForm(), "saddle_numbness_answered_yes")
     assert events == [SlotSet("saddle_numbness", "yes"), SlotSet("requested_slot", None)]
+    assert messages == []  # no question: the assessment follows
 
 
 async def test_form_refuses_an_impossible_age_and_asks_again():
     events, messages = await run(ValidateSymptomForm(), "age_out_of_range")
     assert events == [SlotSet("age", None), SlotSet("requested_slot", "bladder_bowel_changes")]
-    assert [m["text"] for m in messages] == [INVALID_AGE]
+    assert [m["text"] for m in messages] == [INVALID_AGE, TABLES.question("bladder_bowel_changes").text]
 
 
 async def test_assessment_sets_level_and_conditions_and_explains_them():
@@ -199,20 +203,20 @@ async def test_off_topic_gets_a_polite_redirection():
     assert messages == []
 
 
-async def test_each_question_is_asked_by_its_own_action_with_buttons():
-    assert {f"action_ask_{slot}" for slot in ASK_ACTIONS} == {
-        action for action in DOMAIN["actions"] if action.startswith("action_ask_")
-    }
-    _, messages = await run(ASK_ACTIONS["saddle_numbness"](), "bladder_answered_no")
-    assert messages[0]["text"].startswith("Is there any numbness or tingling between your legs")
-    assert [b["payload"] for b in messages[0]["buttons"]] == ["/affirm", "/deny", "/unsure"]
-    _, messages = await run(ASK_ACTIONS["side"](), "bladder_answered_no")
-    assert [b["title"] for b in messages[0]["buttons"]] == ["Left", "Right", "Both"]
+async def test_a_choice_question_gets_its_own_buttons():
+    events, messages = await run(ValidateSymptomForm(), "side_asked_next")
+    assert events[-1] == SlotSet("requested_slot", "side")
+    assert [b["title"] for b in messages[-1]["buttons"]] == ["Left", "Right", "Both"]
+
+
+def test_no_question_has_an_ask_action_or_response_that_the_form_would_add():
+    # The form asks a slot's question with action_ask_<slot> or utter_ask_<slot> when one exists:
+    # with validate_symptom_form asking too, the question would come twice.
+    assert not [a for a in DOMAIN["actions"] if a.startswith("action_ask_")]
+    assert not [r for r in DOMAIN["responses"] if r.startswith("utter_ask_")]
 
 
 def test_every_yes_no_finding_has_a_slot_and_a_validator():
-    from actions.actions import TABLES
-
     for finding in TABLES.yes_no_findings:
         assert DOMAIN["slots"][finding]["values"] == ["yes", "no", "unsure"]
         assert hasattr(ValidateSymptomForm, f"validate_{finding}")
