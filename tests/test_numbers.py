@@ -90,8 +90,10 @@ SATURDAY = datetime.date(2026, 11, 21)
         ("Pls doc am 42yrs, legs tingle", False, 42),
         ("Ah'm 54 an ma leg's numb", False, 54),
         ("hi. 86 yrs. cannot feel my feet", False, 86),
-        ("leg pain started 2 wks ago, 47 yr", False, 47),
-        ("Hi, I am from Poland, 29 years, my knee hurt", False, 29),
+        ("leg pain started 2 wks ago. 47 yr", False, 47),
+        # After a comma, years are as often how long: "back pain, 20 years" is left for the question.
+        ("Hi, I am from Poland, 29 years, my knee hurt", False, None),
+        ("back pain, 20 years", True, None),
         ("29 yrs", True, 29),
         ("2 yrs", True, None),  # how long, not how old
         ("12 yrs", True, None),

@@ -141,9 +141,9 @@ _AGE_STATED = re.compile(
     # "52 m", "52/M", "M/67", "F/38" (as a doctor's note has it).
     r"|(?:\b(?P<d>\d{1,3})\s*/?\s*(?:m|f|male|female)\b)"
     r"|(?:\b(?:m|f|male|female)\s*/\s*(?P<slash>\d{2,3})\b(?!\s*/))"
-    # "hi. 86 yrs.", "Poland, 29 years, my knee...", "pain for 3 weeks. 52 yrs": an amount of years on its
-    # own between commas or full stops is an age (16 and over: "2 yrs" is how long; see _age_match).
-    r"|(?:(?:^|[,.;:!?(]|\bage\b)\s*(?P<alone>\d{2,3})\s*(?:years?|yrs?)\s*(?:old\s*)?"
+    # "hi. 86 yrs.", "pain for 3 weeks. 52 yrs": an amount of years standing as a sentence is an age (16
+    # and over: "2 yrs" is how long; see _age_match). Not after a comma: "back pain, 20 years" is how long.
+    r"|(?:(?:^|[.;:!?(]|\bage\b)\s*(?P<alone>\d{2,3})\s*(?:years?|yrs?)\s*(?:old\s*)?"
     r"(?=$|[,.;!?)]|\s+(?:and|male|female|m|f|man|woman|lady|here)\b))"
     # "62 and for about 6 months...", "83, my ankles...", "m 52, cramps...": a number opening the message.
     r"|(?:^\s*(?:(?:hi|hello|hiya|hey)\W+)?(?:(?:m|f|male|female)[\s,/]*)?(?P<e>\d{2})\s*(?:,|and\b(?!\s+a?\s*half)))"
