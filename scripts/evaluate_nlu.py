@@ -290,7 +290,7 @@ def report(result: dict, data: str, model: str) -> tuple[str, dict]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     held_out = ("test.yml", "dev.yml", "negation-dev.yml", "negation-dev-2.yml", "negation-dev-3.yml",
-                "numbers-dev.yml", "numbers-dev-2.yml", "numbers-dev-3.yml")  # fmt: skip
+                "numbers-dev.yml", "numbers-dev-2.yml", "numbers-dev-3.yml", "numbers-dev-4.yml")  # fmt: skip
     parser.add_argument("--data", nargs="+", default=[str(ROOT / "tests" / "nlu" / n) for n in held_out])
     parser.add_argument("--model", default=None)
     parser.add_argument("--out", default=str(ROOT / "results"))

@@ -14,24 +14,34 @@ import re
 
 import dateparser
 from dateutil.easter import easter
-from dateutil.relativedelta import MO, TH, relativedelta
+from dateutil.relativedelta import MO, SU, TH, relativedelta
 from text_to_num import alpha2digit
 
 UNIT_DAYS = {"hour": 1 / 24, "day": 1, "night": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
 UNIT_ABBREVIATIONS = {"hr": "hour", "hrs": "hour", "wk": "week", "wks": "week", "mth": "month", "mths": "month",
-                      "mnth": "month", "mnths": "month", "mos": "month", "yr": "year", "yrs": "year"}  # fmt: skip
+                      "mnth": "month", "mnths": "month", "mos": "month", "yr": "year", "yrs": "year",
+                      "dys": "day"}  # fmt: skip
+# Shorter still, and only straight after a number: "3d", "2w", "6mo" ("a mo" is a moment, "52m" a man).
+DIGIT_UNIT_ABBREVIATIONS = {"d": "day", "w": "week", "mo": "month"}
 VAGUE_COUNTS = {"a": 1, "an": 1, "one": 1, "a couple of": 2, "couple of": 2, "a couple": 2, "couple": 2, "a few": 3,
                 "few": 3, "several": 4}  # fmt: skip
 CHAT_WORDS = {"nite": "night", "2day": "today", "2nite": "tonight", "tonite": "tonight", "xmas": "christmas",
               "x-mas": "christmas", "crimbo": "christmas", "chrimbo": "christmas", "yday": "yesterday",
               "yest": "yesterday", "sinse": "since", "snce": "since", "fortnite": "fortnight", "cpl": "couple",
-              "coupla": "couple", "n": "and"}  # fmt: skip
+              "coupla": "couple", "n": "and", "nites": "nights",
+              # Scots: "fir a couple o' weeks noo", "aboot a fortnight", "ah'm 54".
+              "fir": "for", "fer": "for", "aboot": "about", "noo": "now", "ah'm": "i'm", "ahm": "i'm"}  # fmt: skip
 # Days people date things by, as a step from the 1st of January (US holidays fall on a weekday).
 NAMED_DAYS = {name: relativedelta(month=month, day=day, weekday=weekday) for name, (month, day, weekday) in {
     "new year": (1, 1, None), "valentine": (2, 14, None), "halloween": (10, 31, None), "bonfire night": (11, 5, None),
     "guy fawkes": (11, 5, None), "christmas eve": (12, 24, None), "christmas": (12, 25, None),
     "boxing day": (12, 26, None), "independence day": (7, 4, None), "memorial day": (5, 31, MO(-1)),
-    "labor day": (9, 1, MO(1)), "thanksgiving": (11, 1, TH(4))}.items()}  # fmt: skip
+    "labor day": (9, 1, MO(1)), "thanksgiving": (11, 1, TH(4)), "hogmanay": (12, 31, None),
+    "new year's eve": (12, 31, None), "new years eve": (12, 31, None), "burns night": (1, 25, None),
+    "st patrick's day": (3, 17, None), "st patricks day": (3, 17, None), "paddy's day": (3, 17, None),
+    "st andrew's day": (11, 30, None), "remembrance sunday": (11, 1, SU(2)), "remembrance day": (11, 11, None),
+    "armistice day": (11, 11, None), "veterans day": (11, 11, None), "veteran's day": (11, 11, None),
+    "australia day": (1, 26, None), "anzac day": (4, 25, None), "canada day": (7, 1, None)}.items()}  # fmt: skip
 MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"  # noqa: E501
 WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 # Short forms count only after "since", "on", "from" or "last" ("sat down" is not a Saturday).
@@ -42,25 +52,33 @@ WEEKDAY_ABBREVIATIONS = {"mon": "monday", "tue": "tuesday", "tues": "tuesday", "
 _UNIT = r"(?P<unit>hour|day|night|week|fortnight|month|year)s?"
 # "Half" and "and a half" also without the "a" ("one and half month", "half year"), as many write.
 _AMOUNT = re.compile(
-    r"(?P<half_a>half\s+(?:an?\s+)?)?(?:(?P<low>\d+)\s*(?:-|to|or)\s*(?=\d))?"
+    r"(?<![a-z'])(?P<half_a>half\s+(?:an?\s+)?)?(?:(?P<low>\d+)\s*(?:-|to|or)\s*(?=\d))?"
     r"(?P<count>\d+(?:\.\d+)?|a couple of|couple of|a couple|couple|a few|few|several|an|a)?"
     r"(?P<half>\s+and\s+(?:a\s+)?half)?\s*(?:-|\s)?\s*" + _UNIT + r"\b(?P<and_half>\s+and\s+(?:a\s+)?half)?"
-    r"(?P<or_two>\s+or\s+2\b)?(?![\s-]+(?:old|young|pregnant))(?P<ago>\s+(?:ago|back|before))?"
+    r"(?P<or_two>\s+or\s+2\b)?(?![\s-]+(?:old|young|pregnant|post[\s-]?partum|post[\s-]?natal)\b)(?P<ago>\s+(?:ago|back|before))?"
 )
 # An amount that is a frequency or a history, not how long this has lasted: "5 days a week",
 # "8 hours a day", "12 hour shifts", "every 4 hours", "40 a day", "3 tablets a day", "a 10 year history".
-_NOT_A_DURATION_AFTER = re.compile(r"\s*(?:(?:a|an|per|each)\s+(?:day|week|month|night|year)\b|shifts?\b|history\b)")
+_NOT_A_DURATION_AFTER = re.compile(
+    # also "5 days into antibiotics"
+    r"\s*(?:(?:a|an|per|each)\s+(?:day|week|month|night|year)\b|shifts?\b|history\b|into\b)"
+)
 # Nor is an amount that compares ("more swollen than a fortnight ago", but "more than 2 weeks" is
 # one), times a situation ("numb after sitting for 2 hours") or is still to come ("in 2 weeks").
 _NOT_A_DURATION_BEFORE = re.compile(
-    r"(?:\bevery|\bnot|\d|\btimes|\btwice|\bonce|\btablets?|\bpills?|\bcigarettes?|\b(?:hour|day|night|week|month)s?"
+    r"(?:\bevery|\bnot|\d|\d\s*x|\btimes|\btwice|\bonce|\btablets?|\bpills?|\bcigarettes?|\b(?:hour|day|night|week|month)s?"
     r"|\d\s*(?:km|k|miles?|mg|ml|kg|lbs?)|(?<!more )(?<!less )(?<!longer )(?<!fewer )\bthan|\bin"
     r"|\bafter(?:\s+\w+ing)?(?:\s+for)?(?:\s+(?:about|around|like|over|maybe))?)\s*$"
 )
 # "I can stand for an hour before my legs ache": how long something can be done, not the complaint.
 _SITUATION_AFTER = re.compile(r"s?\s+before\s+(?:my|i|it|the|they|you)\b")
-# "3 shifts a week", "2 tablets a day": a number and a thing before "a week" counts how often.
-_THINGS_BEFORE = re.compile(r"\b\d+\s+[a-z]+s\s*$")
+# "3 shifts a week", "2 tablets a day", "3 x 12 hour shifts a week", "2 litres of water a day": a
+# number and a thing before "a week" counts how often (not "2 weeks for a month").
+_THINGS_BEFORE = re.compile(
+    r"\b\d+(?:\.\d+)?\s*(?:x\s*)?(?:\d+\s+)?"
+    r"(?:(?!(?:for|since|from|about|around|like|over|nearly|almost|past|last|the|ago|than|only|just|been|had|it)\b)"
+    r"[a-z]+\s+){1,3}$"
+)
 # The smoking history and an operation's date are not the complaint's: "smoked for 40 years",
 # "had my knee done 2 years ago and now...", "3 weeks post op" (unless "since" ties them to it).
 _SMOKING_BEFORE = re.compile(r"\bsmok(?:ed|er|ing)\b[^,.;!?]*$")
@@ -72,13 +90,43 @@ _CHANGE_BEFORE = re.compile(r"\b(?:worse|worsened|better|flared?(?: up)?|flaring
 _STARTED = r"\b(?:since|started|start|began|begun|noticed|came on|woke up(?: with it)?|from)\s+(?:\w+\s+)?"
 _MORE = re.compile(r"\s+(?:and\s+)?(?P<count>\d+)\s+" + _UNIT + r"\b")  # "a year (and) 3 months"
 _PAST_UNIT = re.compile(r"\b(?:the\s+|this\s+)?(?:past|last)\s+(?P<unit>fortnight|week|month|year)\b")
+# "this pain is 3 months old", "the numbness is about a week old": the complaint's age, a duration
+# (not "my baby is 3 months old").
+_SYMPTOM_OLD = re.compile(
+    r"\b((?:pain|ache|numbness|tingling|swelling|cramps?|problem|injury|issue|symptoms?|it|this|that)(?:'s|\s+is|\s+was)"
+    r"\s+(?:(?:about|around|roughly|nearly|almost|only|just|over)\s+)?(?:\d+(?:\.\d+)?|an?|a few|a couple of|several)"
+    r"\s+(?:hour|day|night|week|fortnight|month|year)s?)\s+old\b"
+)
+# "3 weeks, maybe a month", "2 weeks or a month": two guesses, read as the middle (as "2-3 weeks").
+_ALTERNATIVE = re.compile(r",?\s+(?:or\s+)?(?:maybe|perhaps|possibly|or)\s+(?:even\s+|more\s+like\s+)?")
+# "a week tomorrow", "it'll be 3 weeks on Monday": the amount is reached a day or more from now.
+_REACHED = re.compile(r"\s+(?:(?P<tomorrow>tomorrow)|on\s+(?P<day>" + WEEKDAYS + r"))\b")
+_REACHED_ON = re.compile(
+    r"(?<![a-z'])((?:\d+|an?)\s+(?:day|night|week|fortnight|month|year)s?)\s+on\s+(?:" + WEEKDAYS + r")\b"
+)
+# A medicine, a dose or a reading before the time in the same clause dates that, not the complaint:
+# "took ibuprofen 3x a day for 5 days", "on gabapentin 300mg for 2 months", "my sugar was 11.2 this
+# morning", "INR was 3.2 on Monday" (but "3 weeks of pain despite ibuprofen" is the complaint's).
+_TREATMENT_OR_READING = re.compile(
+    r"\d\s*(?:mg|mcg|ml|units)\b|\b(?:tablets?|pills?|capsules?|ibuprofen|paracetamol|co-?codamol|codeine|naproxen"
+    r"|diclofenac|tramadol|gabapentin|pregabalin|amitriptyline|duloxetine|antibiotics?|steroids?|painkillers?"
+    r"|inr|sugars?|glucose|hba1c|bp|blood pressure|reading)\b"
+)
+# Tests date themselves too ("my bloods were done on Tuesday"), but an amount before one is often the
+# complaint's ("had an MRI 2 weeks ago and it has hurt since").
+_TEST = re.compile(r"\b(?:bloods|blood tests?|scans?|x-?rays?|mri|ultrasound)\b")
+_CLAUSE_BREAK = re.compile(r"(?<!\d)\.|\.(?!\d)|[,;:!?()]|\b(?:and|but|so|then|now|which|while|though|although)\b")
 # After the number: a measure ("I'm 5'4", "90 kilos", "at 50 yards") or a rough age ("60 odd", "60+").
 _NOT_AN_AGE_AFTER = (
     r"(?!\s*(?:%|weeks?|days?|months?|hours?|mins?|minutes?|kg|kilos?|lbs?|pounds|cm|stone|st\b|ft|feet|foot|out|x\b"
-    r"|yards?|yds|metres?|meters?|miles?|steps|times|odd\b|ish\b|something|plus\b|\+)|\s*/\s*\d|\s*['’]\s*\d)"
+    r"|yards?|yds|metres?|meters?|miles?|steps|times|plus\b|\+)|[\s-]*(?:odd|ish|something)\b|\s*/\s*\d|\s*['’]\s*\d)"
 )
 _AGE_STATED = re.compile(
-    r"(?:\b(?:i'?m|i am|im|aged?|age is|age:|myself|(?:just\s+)?turned)\s*(?P<a>\d{1,3})\b" + _NOT_AN_AGE_AFTER + ")"
+    r"(?:\b(?:i'?m|i am|im|aged?|age is|age:|myself|(?:just\s+)?turned)[\s:-]*(?P<a>\d{1,3})\b"
+    + _NOT_AN_AGE_AFTER
+    + ")"
+    # "Pls doc am 42yrs" (without the "I", as many write it).
+    r"|(?:\bam\s+(?P<am>\d{2,3})\s*(?:years?|yrs?)\b)"
     # "at 67 i shouldn't...", not a time ("at 10 last night", "at 11 am").
     r"|(?:\bat\s+(?P<at>\d{2,3})\b(?!\s*(?:am|pm|o'?clock|last|this|tonight|in\s+the|at\s+night)\b|\s*[:.]\d)"
     + _NOT_AN_AGE_AFTER
@@ -89,8 +137,14 @@ _AGE_STATED = re.compile(
     + ")"
     r"|(?:\bi\s+have\s+(?P<have>\d{2,3})\s+years?\b(?=\s*(?:$|[,.;!]|and\b|old\b)))"
     r"|(?:\b(?P<b>\d{1,3})\s*(?:-|\s)?(?:years?|yrs?|yr)[\s-]*(?:old|young|of age)\b)"
-    r"|(?:\b(?P<c>\d{1,3})\s*(?:yo|y/o|y\.o\.)\b)"
-    r"|(?:\b(?P<d>\d{1,3})\s*(?:m|f|male|female)\b)"
+    r"|(?:\b(?P<c>\d{1,3})\s*(?:yo|y/o|y\.o)\b)"
+    # "52 m", "52/M", "M/67", "F/38" (as a doctor's note has it).
+    r"|(?:\b(?P<d>\d{1,3})\s*/?\s*(?:m|f|male|female)\b)"
+    r"|(?:\b(?:m|f|male|female)\s*/\s*(?P<slash>\d{2,3})\b(?!\s*/))"
+    # "hi. 86 yrs.", "pain for 3 weeks. 52 yrs": an amount of years standing as a sentence is an age (16
+    # and over: "2 yrs" is how long; see _age_match). Not after a comma: "back pain, 20 years" is how long.
+    r"|(?:(?:^|[.;:!?(]|\bage\b)\s*(?P<alone>\d{2,3})\s*(?:years?|yrs?)\s*(?:old\s*)?"
+    r"(?=$|[,.;!?)]|\s+(?:and|male|female|m|f|man|woman|lady|here)\b))"
     # "62 and for about 6 months...", "83, my ankles...", "m 52, cramps...": a number opening the message.
     r"|(?:^\s*(?:(?:hi|hello|hiya|hey)\W+)?(?:(?:m|f|male|female)[\s,/]*)?(?P<e>\d{2})\s*(?:,|and\b(?!\s+a?\s*half)))"
     r"|(?:^\s*[mf](?P<mf>\d{2})\b)"  # "M34 sciatica..."
@@ -102,12 +156,19 @@ _AGE_STATED = re.compile(
 RELATIVES = (
     r"mum|mom|mother|dad|father|son|daughter|wife|husband|partner|gran|granny|grandma|grandad|grandpa"
     r"|grandfather|grandmother|nan|nana|brother|sister|friend|kid|child|boy|girl|baby|neighbou?r|aunt|uncle"
-    r"|grandson|granddaughter|grandchild|grandkid|niece|nephew|stepson|stepdaughter|toddler|hubby"
+    r"|grandson|granddaughter|grandchild|grandkid|niece|nephew|stepson|stepdaughter|toddler|hubby|auntie|aunty"
+    r"|mummy|mommy|mama|mamma|daddy|papa|lola|lolo|client|resident|service user"  # carers write these
 )
 _RELATIVE_BEFORE = re.compile(
-    r"\b(?:" + RELATIVES + r")(?:s|'s)?,?\s+(?:(?:who\s+)?is\s+|who's\s+|age\s+|aged\s+|\(\s*|(?:will|'?ll) be\s+"
-    r"|turn(?:s|ed|ing)\s+)?$"
+    r"\b(?:"
+    + RELATIVES
+    + r")(?:s|'s)?,?\s+(?:(?:who\s+)?is\s+|who's\s+|age\s+|aged\s+|(?:will|'?ll) be\s+|turn(?:s|ed|ing)\s+"
+    r"|\(\s*(?:\d{1,3}\s*(?:,|and|&)\s*)*)?$"  # "my kids (6 and 9)"
 )
+# "my mum, she is 82": he or she is someone else once the message has named them ("she's 78" alone
+# answers "how old are you?" for the person the bot is asking about).
+_NAMED_SOMEONE = re.compile(r"\b(?:" + RELATIVES + r")(?:s|'s)?\b")
+_PRONOUN_BEFORE = re.compile(r"\b(?:she|he)(?:'s|\s+is|\s+was|\s+turned|\s+will\s+be|'ll\s+be)\s+$")
 # An age still to come: "I'll be 45 in March", "79 next birthday", "turning 50 next week", "I'm 50
 # in 2 weeks", "my 70th birthday is next week" (a year less now).
 _SOON = (
@@ -135,15 +196,18 @@ _POSSESSIVE_BEFORE = re.compile(r"\b(?:my|our|his|her|their|your)\s+$")
 # A bare number that is a past age ("since I was 50") or a reading ("BMI 32", "HbA1c was 58").
 _NOT_AN_AGE_BEFORE = re.compile(
     r"\b(?:(?:since|when|until|till|before|after)\s+i\s+was|bmi|hba1c|a1c|sugars?|glucose|bp|pressure|weight|weigh"
-    r"|score|pain|level|reading|temp|temperature|pulse|cholesterol|number|no|room|ward|bed)\W*(?:is\s+|was\s+|of\s+)?$"
+    r"|score|pain|level|reading|temp|temperature|pulse|cholesterol|number|no|room|ward|bed"
+    r"|year|yr|grade|class|form|bus|flat|house|cycle|type|stage|day|size|page|gate|route)\W*(?:is\s+|was\s+|of\s+)?$"
 )
 # A bare number answers "how old are you?" when nothing but a few small words follows it ("71",
 # "45 and male", "67 this year"), not "2 operations", "size 11" or "6 out of 10".
 _BARE_NUMBER = re.compile(
-    r"(?<![/.])(?<!\d,)(?<!out of )(?<!size )(?<!of )(?<!ft )\b\d{1,3}\b(?!\.\d|,\d{3}|\s*%)"
+    r"(?<![/.])(?<!\d,)(?<!out of )(?<!size )(?<!of )(?<!ft )\b\d{1,3}\b"
+    r"(?!\.\d|,\d{3}|\s*%|[\s-]*(?:something|odd|ish)\b)"
     r"(?=\s*(?:$|[^\w\s/]|(?:and|but|now|next|this|in|on|years?|yrs?|yo|btw|thanks|lol|though|tho|i|mate)\b))"
 )
-_YEARS_ALONE = re.compile(r"\s*(?P<years>\d{1,3})\s*years?\W*$")
+# "15 (16 in March)": the age to come is said beside the age now.
+_COMING_AFTER = re.compile(r"\s+(?:in\s+(?:" + MONTHS + r")|next|tomorrow|on\s+(?:" + WEEKDAYS + r"))\b")
 _SEVERITY = re.compile(
     r"\b(?P<score>\d{1,2}(?:\.\d)?)\s*(?:/|out of|outta|on a scale of|oo|of)\s*10\b"
     # "the back is about a 6", "I'd rate it a six": a score with "a" before it and no unit after.
@@ -154,7 +218,7 @@ _SEVERITY = re.compile(
 _HEDGE = r"(?:(?:about|around|roughly|approx|approximately|maybe|probably|like)\s+)?"
 # "since the beginning of November", "since mid October", "since the end of last month", "since
 # start of month", "since the beginning of the year".
-_PART = r"(?:the\s+)?(?P<part>start|beginning|early|middle|mid|end|late)(?:\s+of)?[\s-]+"
+_PART = r"(?:the\s+)?(?P<part>start|beginning|middle|mid|end)(?:\s+of)?[\s-]+"
 _PERIOD = r"(?:(?P<month>" + MONTHS + r")|(?P<which>last\s+|this\s+|the\s+)?(?P<period>month|year))\b"
 _PART_OF_PERIOD = re.compile(r"\b(?:since|from)\s+" + _PART + _PERIOD)
 _DATE = re.compile(
@@ -168,6 +232,20 @@ _WEEKDAY = re.compile(
     + r")\b"
     r"|\b(?P<part>" + "|".join(WEEKDAY_ABBREVIATIONS) + r")\s+(?:night|morning|afternoon|evening|eve)\b"
 )
+# A weekday a week or more back: "a week ago Tuesday" (American), "2 weeks ago on Monday", "the Monday
+# before last", "Friday last week" (in the week before this one), "last week on Tuesday".
+_WEEKS_EARLIER_BEFORE = re.compile(r"\b(?P<n>a|\d+)\s+weeks?\s+(?:ago|last|past|gone)\s+(?:on\s+|last\s+)?$")
+_BEFORE_LAST_AFTER = re.compile(r"\s+before\s+last\b")
+_LAST_WEEKS_BEFORE = re.compile(r"\blast\s+week(?:'s)?\s+(?:on\s+)?$")
+_LAST_WEEKS_AFTER = re.compile(r"\s+(?:of\s+)?last\s+week\b")
+# A weekday still to come or that dates something else: "turning 18 on Tuesday", "appointment on Monday".
+_FUTURE = re.compile(r"\b(?:will|'ll|ll|going to|gonna|turning|turn|next|appointment|booked|due|seeing)\b")
+# "since 10/28", "from 28/10/2026": day and month either way round, when the numbers tell which is
+# which (not "since 3/4", which is March or April).
+_NUMERIC_DATE = re.compile(
+    r"\b(?:since|from|on|started|began|starting)\s+(?:on\s+)?" + _HEDGE
+    + r"(?:the\s+)?(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?\b(?!/)"
+)  # fmt: skip
 # "since the 3rd", "started on the 12th", "on the 8th ... ever since" (not "my appointment is on
 # the 30th"): a day of this month, or of the last if still to come.
 _ORDINAL_DAY = re.compile(
@@ -179,7 +257,7 @@ _ORDINAL_DAY = re.compile(
 )
 # A start told with the event between ("since my op in March", "since I came back at the start of
 # October") or before ("I turned 80 in September and ... ever since"): read as "since March".
-_DATE_AHEAD = r"(?=(?:the\s+)?(?:(?:start|beginning|early|middle|mid|end|late)(?:\s+of)?[\s-]+)?(?:" + MONTHS + r")\b)"
+_DATE_AHEAD = r"(?=(?:the\s+)?(?:(?:start|beginning|middle|mid|end)(?:\s+of)?[\s-]+)?(?:" + MONTHS + r")\b)"
 _SINCE_EVENT = re.compile(r"\bsince(?:\s+(?!since\b)[\w']+){1,6}?\s+(?:in|at|on)\s+" + _DATE_AHEAD)
 _EVENT_THEN_SINCE = re.compile(
     r"\b(?:in|on)\s+"
@@ -188,15 +266,44 @@ _EVENT_THEN_SINCE = re.compile(
 )
 
 
+_SHORTHAND = re.compile(r"(?<![\d/.])(?<!\bsince )(?<!\bfrom )(?<!\bon )(?<!\bthe )\b(\d{1,2})/(7|52|12)\b(?![/.]?\d)")
+
+
+def _slashed_range(match: re.Match) -> str:
+    low, high = int(match.group(1)), int(match.group(2))
+    return f"{low}-{high}" if 1 < low < high <= 2 * low else match.group()
+
+
+def _shorthand(match: re.Match) -> str:
+    count, unit = int(match.group(1)), {"7": "day", "52": "week", "12": "month"}[match.group(2)]
+    return f"{count} {unit}s" if 0 < count < int(match.group(2)) else match.group()
+
+
 def _digits(text: str) -> str:
-    normalised = alpha2digit(text.lower(), "en", threshold=0)
+    # Phones type curly apostrophes ("I’m 45") and a few write "fourty".
+    normalised = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    normalised = alpha2digit(re.sub(r"\bfourty", "forty", normalised), "en", threshold=0)
+    # "3+ wks": at least three weeks (but "40+" alone is a rough age).
+    normalised = re.sub(r"(\d)\s*\+(?=\s*(?:hour|hr|day|dy|night|week|wk|fortnight|month|mth|mnth|mo|year|yr))", r"\1",
+                        normalised)  # fmt: skip
+    normalised = re.sub(
+        r"\b(\d+)(d|w|mo)\b", lambda m: f"{m.group(1)} {DIGIT_UNIT_ABBREVIATIONS[m.group(2)]}", normalised
+    )
     normalised = re.sub(r"(\d+|\b(?:a|couple|few|several|last|past|this|next|per))\s*(" + "|".join(UNIT_ABBREVIATIONS)
                         + r")\b", lambda m: f"{m.group(1)} {UNIT_ABBREVIATIONS[m.group(2)]}", normalised)  # fmt: skip
     for chat, word in CHAT_WORDS.items():
         normalised = re.sub(r"\b" + chat + r"\b", word, normalised)
+    normalised = re.sub(r"\bo'(?=\s)", "of", normalised)  # "a couple o' weeks"
     normalised = normalised.replace(" & ", " and ")
     normalised = re.sub(r"\bbetween\s+(\d+)\s+and\s+(\d+)\b", r"\1-\2", normalised)  # "between 2 and 3 weeks"
     normalised = re.sub(r"(\d)\s*-?ish(?=\s+" + _UNIT + ")", r"\1", normalised)  # "6ish weeks"
+    # "for the past 2/3 weeks", "since 10/15 days": two or three weeks, as many write it (not "1/2 an hour").
+    normalised = re.sub(r"\b(\d{1,2})\s*/\s*(\d{1,2})(?=\s*" + _UNIT + ")", _slashed_range, normalised)
+    # Clinical shorthand: "3/7" three days, "2/52" two weeks, "3/12" three months ("hx 3/7", "Duration: 2/52"),
+    # not a date after "since" or "on", "24/7" or a fraction of another number.
+    normalised = _SHORTHAND.sub(_shorthand, normalised)
+    # "since last month ending" (Indian English): the end of last month.
+    normalised = re.sub(r"\blast month(?:'s)?\s+end(?:ing)?\b", "the end of last month", normalised)
     normalised = re.sub(r"\ba (100)\b", r"\1", normalised)  # "a hundred": "a 100"
     # Texting "4" for "for" when an amount follows: "numb 4 3 wks", "achey 4 a few days", "4 like a
     # week" (not "4 a day").
@@ -207,13 +314,27 @@ def _digits(text: str) -> str:
 
 def _someone_elses(normalised: str, start: int) -> bool:
     before = normalised[:start]
-    return bool(_RELATIVE_BEFORE.search(before) or normalised[start].isdigit() and _POSSESSIVE_BEFORE.search(before))
+    return bool(
+        _RELATIVE_BEFORE.search(before)
+        or _PRONOUN_BEFORE.search(before)
+        and _NAMED_SOMEONE.search(before)
+        or normalised[start].isdigit()
+        and _POSSESSIVE_BEFORE.search(before)
+    )
 
 
 def _age_match(normalised: str) -> re.Match | None:
-    return next(
-        (match for match in _AGE_STATED.finditer(normalised) if not _someone_elses(normalised, match.start())), None
-    )
+    """The writer's stated age. "At 62" is a weaker sign than "I'm 40" ("my mum died at 62 ... I'm 40",
+    "broke my leg at 17, I'm 46 now"), so it counts only when nothing else states one."""
+    matches = []
+    for match in _AGE_STATED.finditer(normalised):
+        group = next(name for name, value in match.groupdict().items() if value)
+        if group == "alone" and int(match.group(group)) < 16:
+            continue
+        if _someone_elses(normalised, match.start(group) if group == "alone" else match.start()):
+            continue
+        matches.append((group == "at", match))
+    return min(matches, key=lambda pair: pair[0])[1] if matches else None
 
 
 def _counted_amount(normalised: str) -> bool:
@@ -239,8 +360,6 @@ def parse_age(text: str, answering: bool = False) -> int | None:
         age = int(next(group for group in match.groups() if group))
     elif coming:
         age = int(next(group for group in coming.groups() if group)) - 1
-    elif answering and _YEARS_ALONE.match(normalised):  # "29 yrs" in answer to "how old are you?"
-        age = int(_YEARS_ALONE.match(normalised).group("years"))
     elif answering and not _AGE_STATED.search(normalised) and not _counted_amount(normalised):
         numbers = [
             number
@@ -249,6 +368,8 @@ def parse_age(text: str, answering: bool = False) -> int | None:
             and not _APPROXIMATE_BEFORE.search(normalised[: number.start()])
             and not _NOT_AN_AGE_BEFORE.search(normalised[: number.start()])
         ]
+        now = [number for number in numbers if not _COMING_AFTER.match(normalised, number.end())]
+        numbers = now if len(now) == 1 else numbers
         if len(numbers) != 1:
             return None
         age = int(float(numbers[0].group()))
@@ -276,6 +397,11 @@ def _amount_days(match: re.Match) -> float:
     if match.group("low"):
         amount = (amount + float(match.group("low"))) / 2  # "2-3 weeks": the middle
     return float(amount * UNIT_DAYS[match.group("unit")])
+
+
+def _days_until(weekday: str, today: datetime.date) -> int:
+    """Days from today to the next such weekday (a week, if it is today)."""
+    return (WEEKDAYS.split("|").index(weekday) - today.weekday() - 1) % 7 + 1
 
 
 def _days_since(day: datetime.date, today: datetime.date) -> float | None:
@@ -307,13 +433,31 @@ def _dated(text: str, today: datetime.date) -> float | None:
             month_start = (month_start - datetime.timedelta(days=1)).replace(day=1)
         with contextlib.suppress(ValueError):
             return _days_since(month_start.replace(day=day), today)
-    weekday = _WEEKDAY.search(text)
-    if weekday:
+    numeric = _NUMERIC_DATE.search(text)
+    if numeric:
+        day = _numeric_date(numeric, today)
+        if day:
+            return _days_since(day, today)
+    for weekday in _WEEKDAY.finditer(text):
+        clause = _clause_before(text, weekday.start())
+        if not re.search(r"\bsince\b", clause + text[weekday.start() :]) and (
+            _FUTURE.search(clause) or _TREATMENT_OR_READING.search(clause) or _TEST.search(clause)
+        ):
+            continue  # "turning 18 on Tuesday", "my INR was 3.2 on Monday"
+        if any(text[: weekday.end()].endswith(name) for name in NAMED_DAYS):
+            continue  # "since Remembrance Sunday": read as the named day below
         day = weekday.group("day") or WEEKDAY_ABBREVIATIONS[weekday.group("short") or weekday.group("part")]
-        parsed = dateparser.parse(day, languages=["en"], settings=settings)
-        if parsed:
-            return float((today - parsed.date()).days or 7)  # "since Saturday" on a Saturday: a week
-    for name, step in NAMED_DAYS.items():
+        index = WEEKDAYS.split("|").index(day)
+        days = (today.weekday() - index) % 7 or 7  # the last one; "since Saturday" on a Saturday: a week
+        weeks_earlier = _WEEKS_EARLIER_BEFORE.search(text[: weekday.start()])
+        if weeks_earlier:  # "a week ago Tuesday", "2 weeks ago on Monday"
+            days += 7 * (1 if weeks_earlier.group("n") == "a" else int(weeks_earlier.group("n")))
+        elif _BEFORE_LAST_AFTER.match(text, weekday.end()):
+            days += 7  # "the Monday before last"
+        elif _LAST_WEEKS_BEFORE.search(text[: weekday.start()]) or _LAST_WEEKS_AFTER.match(text, weekday.end()):
+            days = today.weekday() + 7 - index  # "Friday last week", "last week on Tuesday": in last week
+        return float(days)
+    for name, step in sorted(NAMED_DAYS.items(), key=lambda item: -len(item[0])):  # "new year's eve" first
         if re.search(r"\bsince\s+(?:the\s+)?" + name, text):
             named = datetime.date(today.year, 1, 1) + step
             return _days_since(named if named <= today else datetime.date(today.year - 1, 1, 1) + step, today)
@@ -321,6 +465,24 @@ def _dated(text: str, today: datetime.date) -> float | None:
         day = easter(today.year)
         return _days_since(day if day <= today else easter(today.year - 1), today)
     return None
+
+
+def _numeric_date(match: re.Match, today: datetime.date) -> datetime.date | None:
+    a, b = int(match.group("a")), int(match.group("b"))
+    if a > 12 >= b or a == b:
+        day, month = a, b
+    elif b > 12 >= a:
+        day, month = b, a
+    else:
+        return None  # "3/4": the 3rd of April or the 4th of March
+    year = match.group("year")
+    try:
+        if year:
+            return datetime.date(int(year) + (2000 if len(year) == 2 else 0), month, day)
+        date = datetime.date(today.year, month, day)
+        return date if date <= today else date.replace(year=today.year - 1)
+    except ValueError:
+        return None
 
 
 def _part_of(match: re.Match, today: datetime.date, settings: dict) -> datetime.date | None:
@@ -339,7 +501,7 @@ def _part_of(match: re.Match, today: datetime.date, settings: dict) -> datetime.
     part = match.group("part")
     if part in ("middle", "mid"):
         return first + (relativedelta(days=14) if length.months else relativedelta(months=6))
-    return first + length - relativedelta(days=1) if part in ("end", "late") else first
+    return first + length - relativedelta(days=1) if part == "end" else first
 
 
 def _operation_date(normalised: str, match: re.Match) -> bool:
@@ -352,13 +514,24 @@ def _operation_date(normalised: str, match: re.Match) -> bool:
     return bool(operation_ago or post_op) and not re.search(r"\bsince\b", clause + normalised[match.start() :])
 
 
-def _durations(normalised: str, age: re.Match | None):
+def _clause_before(normalised: str, start: int) -> str:
+    """The words of the clause before a position: back to the last comma, full stop, "and" or "but"."""
+    return _CLAUSE_BREAK.split(normalised[:start])[-1]
+
+
+def _treated(normalised: str, start: int) -> bool:
+    """Whether a time at this position dates a medicine or a reading, not the complaint."""
+    return bool(_TREATMENT_OR_READING.search(_clause_before(normalised, start)))
+
+
+def _durations(normalised: str, age: re.Match | None, today: datetime.date):
     """The amounts of time in the text that say how long something lasted or how long ago it
     started, with where each is; amounts that are an age, a frequency or a history are left out."""
     taken = 0  # the end of the last amount read, with its "and three months"
     for match in _AMOUNT.finditer(normalised):
         count = match.group("count") or ""
-        if not (count or match.group("half_a")) or match.start() < taken:
+        # "fortnight" alone is one ("fortnight" in answer to "how long?", "nigh on fortnight").
+        if not (count or match.group("half_a") or match.group("unit") == "fortnight") or match.start() < taken:
             continue
         if age and match.start() < age.end() and age.start() < match.end():
             continue
@@ -374,14 +547,29 @@ def _durations(normalised: str, age: re.Match | None):
             continue
         if count in ("a", "an") and not match.group("ago") and _THINGS_BEFORE.search(before):
             continue  # "3 shifts a week"
-        if _operation_date(normalised, match):
+        if _operation_date(normalised, match) or _treated(normalised, match.start()):
             continue
+        if match.group("ago") and re.match(r"\s+(?:on\s+)?(?:" + WEEKDAYS + r")\b", normalised[match.end() :]):
+            continue  # "a week ago Tuesday": read as a day with the weekday
         days, taken = _amount_days(match), match.end()
         more = _MORE.match(normalised, match.end())
         if more and not match.group("ago") and UNIT_DAYS[more.group("unit")] < UNIT_DAYS[match.group("unit")]:
             # "one year and three months", "1 year 3 months"
             days += float(more.group("count")) * UNIT_DAYS[more.group("unit")]
             taken = more.end()
+        alternative = _ALTERNATIVE.match(normalised, taken)
+        other = alternative and _AMOUNT.match(normalised, alternative.end())
+        if other and (other.group("count") or other.group("half_a")):
+            other_days, other_end = _amount_days(other), other.end()
+        else:  # "a week, maybe 2": the same unit
+            bare = alternative and re.match(r"(\d+)\b(?!\s*[a-z/%])", normalised[alternative.end() :])
+            other_days = float(bare.group(1)) * UNIT_DAYS[match.group("unit")] if bare else 0
+            other_end = alternative.end() + bare.end() if bare else taken
+        if days < other_days <= 3 * days:
+            days, taken = (days + other_days) / 2, other_end
+        reached = None if match.group("ago") else _REACHED.match(normalised, taken)
+        if reached:
+            days -= 1 if reached.group("tomorrow") else _days_until(reached.group("day"), today)
         yield days, match.start(), match.group("unit") == "hour"
 
 
@@ -395,24 +583,34 @@ def parse_duration_days(text: str, today: datetime.date | None = None) -> float 
     weeks") counts only when nothing else is dated, and so does "this morning" unless it is the
     start ("since this morning"), as it often dates something else ("took ibuprofen this morning")."""
     today = today or datetime.date.today()
-    normalised = _digits(text)
+    normalised = _SYMPTOM_OLD.sub(r"\1", _digits(text))
     dated, changes = [], []  # changes: also hours, which mostly time a situation ("worse if I sit for 2 hours")
-    for days, start, hours in _durations(normalised, _age_match(normalised)):
+    for days, start, hours in _durations(normalised, _age_match(normalised), today):
         (changes if hours or _CHANGE_BEFORE.search(normalised[:start]) else dated).append(days)
     past = _PAST_UNIT.search(normalised)
+    if past and re.search(r"\b(?:" + WEEKDAYS + r")\s+(?:of\s+)?$", normalised[: past.start()]):
+        past = None  # "since Friday last week": a day, read below
+    if past and re.match(r"\s+(?:on\s+)?(?:" + WEEKDAYS + r")\b", normalised[past.end() :]):
+        past = None  # "last week on Tuesday"
     if past:
         days = float(UNIT_DAYS[past.group("unit")])
         (changes if _CHANGE_BEFORE.search(normalised[: past.start()]) else dated).append(days)
-    day = _dated(_EVENT_THEN_SINCE.sub("since ", _SINCE_EVENT.sub("since ", normalised)), today)
+    # The weekday of "3 weeks on Monday" is when the amount is reached, read with the amount above.
+    starts = _REACHED_ON.sub(r"\1", normalised)
+    day = _dated(_EVENT_THEN_SINCE.sub("since ", _SINCE_EVENT.sub("since ", starts)), today)
     if day is not None:
         dated.append(day)
     if re.search(r"\bday before yesterday\b", normalised):
         dated.append(2.0)
-    elif re.search(r"\byesterday\b|\blast night\b", normalised):
+    elif any(not _treated(normalised, m.start()) for m in re.finditer(r"\byesterday\b|\blast night\b", normalised)):
         dated.append(1.0)
     today_words = r"\b(?:today|this morning|tonight|this afternoon|this arvo|this evening)\b"
-    if re.search(_STARTED + today_words, normalised):
+    # "since morning", "from evening" (Indian English): this morning or evening.
+    if re.search(_STARTED + today_words, normalised) or re.search(
+        r"\b(?:since|from)\s+(?:morning|evening)\b", normalised
+    ):
         dated.append(0.5)
     if dated or changes:
         return min(dated or changes)
-    return 0.5 if re.search(today_words, normalised) else None
+    today_named = [m for m in re.finditer(today_words, normalised) if not _treated(normalised, m.start())]
+    return 0.5 if today_named else None
