@@ -42,31 +42,30 @@ def answers(tracker: Tracker) -> dict[str, Any]:
     return {slot: tracker.get_slot(slot) for slot in ANSWER_SLOTS if slot in tracker.slots}
 
 
-class ActionExtractFindings(Action):
-    """Fills the interview's slots from every user message (a custom slot mapping)."""
-
-    def name(self) -> str:
-        return "action_extract_findings"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        latest = tracker.latest_message or {}
-        message = Message(
-            intent=(latest.get("intent") or {}).get("name"),
-            entities=latest.get("entities") or [],
-            text=latest.get("text") or "",
-        )
-        requested = tracker.get_slot("requested_slot") if tracker.active_loop_name == FORM else None
-        current = tracker.current_slot_values()
-        updates = slot_updates(message, requested, current, TABLES)
-        updates = {slot: value for slot, value in updates.items() if slot in domain.get("slots", {})}
-        logger.debug("extracted slots: %s", sorted(updates))  # names only: the values are health data
-        if changes_an_answer(updates, current):
-            dispatcher.utter_message(text=CORRECTION_NOTED)
-        return [SlotSet(slot, value) for slot, value in updates.items()]
+def findings_in_latest_message(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+) -> list[EventType]:
+    """The interview's slots filled from what the person just said (a free-text description, an
+    answer to the question asked, a correction), acknowledging a changed answer."""
+    latest = tracker.latest_message or {}
+    message = Message(
+        intent=(latest.get("intent") or {}).get("name"),
+        entities=latest.get("entities") or [],
+        text=latest.get("text") or "",
+    )
+    requested = tracker.get_slot("requested_slot") if tracker.active_loop_name == FORM else None
+    current = tracker.current_slot_values()
+    updates = slot_updates(message, requested, current, TABLES)
+    updates = {slot: value for slot, value in updates.items() if slot in domain.get("slots", {})}
+    logger.debug("extracted slots: %s", sorted(updates))  # names only: the values are health data
+    if changes_an_answer(updates, current):
+        dispatcher.utter_message(text=CORRECTION_NOTED)
+    return [SlotSet(slot, value) for slot, value in updates.items()]
 
 
 class ValidateSymptomForm(FormValidationAction):
-    """Asks only what is still needed: red flags first, then what best separates the causes."""
+    """Fills the interview's slots from each message, validates them, and asks only what is still
+    needed: red flags first, then what best separates the causes."""
 
     def name(self) -> str:
         return "validate_symptom_form"
@@ -85,11 +84,17 @@ class ValidateSymptomForm(FormValidationAction):
         return answered + ([question] if question else [])
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        events = await super().run(dispatcher, tracker, domain)
-        # The form would ask for the requested slot with an action_ask_<slot>, one more call to the
-        # action server for each answer; there is none, so this action asks the question itself
-        # (Rasa's form then asks nothing). When the form rejects the turn, this reply is dropped
-        # with the rest, and the question is asked again when the form resumes.
+        # The slots are filled here rather than by a custom slot mapping's action, which would be
+        # one more call to the action server for each message (Rasa runs the form, and so this
+        # action, for every message of the interview and for a description or correction after it).
+        found = findings_in_latest_message(dispatcher, tracker, domain)
+        tracker.add_slots(found)
+        events = await super().run(dispatcher, tracker, domain)  # validates what it requires
+        validated = {event["name"] for event in events if event.get("event") == "slot"}
+        events = [event for event in found if event["name"] not in validated] + events
+        # Nor is there an action_ask_<slot>: this action asks the question the form requests, and
+        # Rasa's form then asks nothing. When the form rejects the turn this reply is dropped with
+        # the rest, and the question is asked again when the form resumes.
         requested = next(
             (e["value"] for e in reversed(events) if e.get("event") == "slot" and e["name"] == REQUESTED_SLOT), None
         )

@@ -16,10 +16,10 @@ from actions.actions import (
     ActionExplainQuestion,
     ActionExplainTests,
     ActionExplainTreatment,
-    ActionExtractFindings,
     ActionGiveAssessment,
     ActionOutOfScope,
     ValidateSymptomForm,
+    findings_in_latest_message,
 )
 
 HERE = pathlib.Path(__file__).parent
@@ -46,8 +46,14 @@ async def run(action, name):
     return events, dispatcher.messages
 
 
+async def extract(name):
+    dispatcher = CollectingDispatcher()
+    events = findings_in_latest_message(dispatcher, tracker(name), DOMAIN)
+    return events, dispatcher.messages
+
+
 async def test_extract_findings_from_the_first_message():
-    events, messages = await run(ActionExtractFindings(), "first_message_mortons")
+    events, messages = await extract("first_message_mortons")
     assert events == [
         SlotSet("tight_shoes", "yes"),
         SlotSet("symptoms", ["tingling"]),
@@ -58,12 +64,12 @@ async def test_extract_findings_from_the_first_message():
 
 
 async def test_extract_findings_records_the_answer_to_the_question_asked():
-    events, _ = await run(ActionExtractFindings(), "answering_no_to_bladder")
+    events, _ = await extract("answering_no_to_bladder")
     assert events == [SlotSet("bladder_bowel_changes", "no")]
 
 
 async def test_extract_findings_acknowledges_a_correction():
-    events, messages = await run(ActionExtractFindings(), "correcting_the_side")
+    events, messages = await extract("correcting_the_side")
     assert events == [SlotSet("side", "right")]
     assert [m["text"] for m in messages] == [CORRECTION_NOTED]
 
@@ -81,9 +87,25 @@ async def test_form_refuses_a_value_that_is_not_an_answer():
     assert events == [SlotSet("fever", None), SlotSet("requested_slot", "fever")]
 
 
-async def test_form_keeps_only_known_symptoms_and_asks_the_same_question_again():
+async def test_form_adds_what_is_said_keeps_only_known_symptoms_and_asks_the_same_question_again():
     events, _ = await run(ValidateSymptomForm(), "symptom_added_during_the_interview")
-    assert events == [SlotSet("symptoms", ["pain", "tingling"]), SlotSet("requested_slot", "bladder_bowel_changes")]
+    assert events == [
+        SlotSet("symptoms", ["pain", "tingling"]),
+        SlotSet("body_parts", ["foot", "toes"]),
+        SlotSet("requested_slot", "bladder_bowel_changes"),
+    ]
+
+
+async def test_form_fills_its_slots_from_the_first_message_and_asks_the_first_red_flag():
+    events, messages = await run(ValidateSymptomForm(), "first_message_mortons")
+    assert events == [
+        SlotSet("tight_shoes", "yes"),
+        SlotSet("symptoms", ["tingling"]),
+        SlotSet("body_parts", ["toes"]),
+        SlotSet("side", "left"),
+        SlotSet("requested_slot", "bladder_bowel_changes"),
+    ]
+    assert [m["text"] for m in messages] == [TABLES.question("bladder_bowel_changes").text]
 
 
 async def test_form_stops_at_once_on_a_red_flag():
@@ -163,7 +185,7 @@ async def test_treatment_asks_which_condition_when_there_is_none():
 
 
 async def test_swelling_beside_a_sprain_is_not_taken_for_a_swollen_calf():
-    events, _ = await run(ActionExtractFindings(), "first_message_sprained_ankle")
+    events, _ = await extract("first_message_sprained_ankle")
     assert events == [
         SlotSet("trauma", "yes"),
         SlotSet("symptoms", ["swelling"]),
@@ -181,7 +203,7 @@ async def test_a_sprain_gets_a_redirection_with_nhs_advice():
 
 
 async def test_thoughts_of_suicide_are_an_emergency_even_inside_a_leg_message():
-    events, _ = await run(ActionExtractFindings(), "suicidal_thoughts_in_a_sciatica_message")
+    events, _ = await extract("suicidal_thoughts_in_a_sciatica_message")
     assert SlotSet("suicidal_thoughts", "yes") in events
 
 
