@@ -116,29 +116,89 @@ def _trim(doc: Doc, entity: dict[str, Any]) -> None:
         entity[ENTITY_ATTRIBUTE_START], entity[ENTITY_ATTRIBUTE_END] = kept.start_char, kept.end_char
 
 
-def _widen(doc: Doc, entities: list[dict[str, Any]]) -> None:
-    """A known fact the model read as only the symptom inside it ("no chest pain" as pain, "I can't
-    feel the toilet paper" as numbness, "arm went weak" as weakness) becomes the ruler's fact, when
-    that symptom is the only mention inside the ruler's span."""
+# A fact said with a place in it ("a knee op", "hip replacement") is not a complaint about the place.
+PLACE_IN_FACT = {"recent_immobility_travel_surgery"}
+
+
+def _widen(doc: Doc, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A known fact the model read as only the symptoms inside it ("no chest pain" as pain, "I can't
+    feel the toilet paper" as numbness, "hot and cold sweats" as redness and coldness) becomes the
+    ruler's fact, when the mentions inside the ruler's span are all symptoms (or, for a recent
+    operation, places: "knee op") or parts of that fact."""
     for span in doc.ents:
         if span.label_ != "finding":
             continue
         inside = [e for e in entities if _overlaps(span.start_char, span.end_char, [e])]
-        if len(inside) != 1:
+        if not inside or any(
+            not (span.start_char <= e[ENTITY_ATTRIBUTE_START] and e[ENTITY_ATTRIBUTE_END] <= span.end_char)
+            for e in inside
+        ):
+            continue
+        kinds = {
+            "symptom" if e[ENTITY_ATTRIBUTE_TYPE] == "symptom"
+            else "place" if e[ENTITY_ATTRIBUTE_TYPE] == "body_part" and span.ent_id_ in PLACE_IN_FACT
+            else "same" if e[ENTITY_ATTRIBUTE_TYPE] == "finding" and e[ENTITY_ATTRIBUTE_VALUE] == span.ent_id_
+            else "other"
+            for e in inside
+        }  # fmt: skip
+        if "other" in kinds or kinds == {"same"}:
             continue
         entity = inside[0]
-        start, end = entity[ENTITY_ATTRIBUTE_START], entity[ENTITY_ATTRIBUTE_END]
-        if (
-            entity[ENTITY_ATTRIBUTE_TYPE] == "symptom"
-            and span.start_char <= start
-            and end <= span.end_char
-            and (start, end) != (span.start_char, span.end_char)
-        ):
-            entity.update({
-                ENTITY_ATTRIBUTE_TYPE: "finding", ENTITY_ATTRIBUTE_VALUE: span.ent_id_,
-                ENTITY_ATTRIBUTE_START: span.start_char, ENTITY_ATTRIBUTE_END: span.end_char,
-            })  # fmt: skip
-            entity.pop("confidence_entity", None)
+        entity.update({
+            ENTITY_ATTRIBUTE_TYPE: "finding", ENTITY_ATTRIBUTE_VALUE: span.ent_id_,
+            ENTITY_ATTRIBUTE_START: span.start_char, ENTITY_ATTRIBUTE_END: span.end_char,
+        })  # fmt: skip
+        entity.pop("confidence_entity", None)
+        entities = [e for e in entities if not any(e is other for other in inside[1:])]
+    return entities
+
+
+POSSESSIVES = {"my", "me", "ma", "his", "her", "their", "your", "our", "the", "lower", "low", "upper", "mid", "middle",
+               "bad", "sore", "achy", "stiff", "a"}  # fmt: skip
+# "came back", "20 years back", "flew back from Dubai": the word, not the place.
+BACK_NOT_PLACE_BEFORE = {"years", "year", "weeks", "week", "months", "month", "days", "day", "ago", "way", "came",
+                         "come", "comes", "coming", "went", "flew", "flown", "flying", "drove", "driving", "flight",
+                         "trip", "bounced", "cut", "cutting", "fight", "fought", "holding", "held", "hold",
+                         "straight"}  # fmt: skip
+SIDE_NOT_BEFORE = {"through", "now", "away", "after", "before", "here", "there", "into", "across", "round", "around",
+                   "over", "enough", "off", "out", "at", "to", "from", "as", "when", "then", "up", "down", "back", "in",
+                   "on", "again", "this", "the", "a", "i", "it", "thing", "way", "?", ".", "!", "..."}  # fmt: skip
+FAMILY_WORDS = {"parents", "mum", "mom", "dad", "kids", "children", "sisters", "brothers", "grandparents", "sons",
+                "daughters", "nans", "grans"}  # fmt: skip
+
+
+def _misread(doc: Doc, entity: dict[str, Any], entities: list[dict[str, Any]]) -> bool:
+    """Everyday words read as a mention: "r" for "are" ("legs r fine"), "right" for "just" ("sleep right
+    through"), "back" for "again" ("came back", "20 years back") or a leg's back ("the back of my
+    knee"), "a cold" for the illness, "both my parents"."""
+    span = doc.char_span(entity[ENTITY_ATTRIBUTE_START], entity[ENTITY_ATTRIBUTE_END], alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    word = span.text.lower()
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    following = {e[ENTITY_ATTRIBUTE_TYPE] for e in entities if span.end < len(doc) and
+                 e[ENTITY_ATTRIBUTE_START] <= doc[span.end].idx < e[ENTITY_ATTRIBUTE_END]}  # fmt: skip
+    kind, value = entity[ENTITY_ATTRIBUTE_TYPE], entity[ENTITY_ATTRIBUTE_VALUE]
+    if kind == "side" and before not in POSSESSIVES | {"on", "'s"}:
+        if word == "r" and "body_part" not in following:
+            return True
+        if word == "right" and after in SIDE_NOT_BEFORE:
+            return True
+    if kind == "side" and value == "both" and any(t.lower_ in FAMILY_WORDS for t in doc[span.end : span.end + 3]):
+        return True
+    not_a_place = after == "of" or (
+        before not in POSSESSIVES and (before in BACK_NOT_PLACE_BEFORE or after in {"from", "home"})
+    )
+    if kind == "body_part" and value == "lower_back" and word == "back" and "symptom" not in following and not_a_place:
+        return True
+    if kind == "symptom" and value == "coldness" and word == "cold" and before == "a" and not following:
+        return after not in {"feeling", "sensation", "patch", "spot", "tingle", "tingling", "numbness"}
+    return False
+
+
+def drop_misreadings(doc: Doc, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [e for e in entities if not _misread(doc, e, entities)]
 
 
 def vocabulary_entities(doc: Doc, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -146,7 +206,7 @@ def vocabulary_entities(doc: Doc, entities: list[dict[str, Any]]) -> list[dict[s
     widening a symptom to the known fact around it)."""
     for entity in entities:
         _trim(doc, entity)
-    _widen(doc, entities)
+    entities[:] = _widen(doc, entities)
     return [
         {
             ENTITY_ATTRIBUTE_TYPE: span.label_,
@@ -171,6 +231,10 @@ def set_roles(doc: Doc, entities: list[dict[str, Any]], context: ConText) -> Non
             entity[ENTITY_ATTRIBUTE_START], entity[ENTITY_ATTRIBUTE_END], label=entity[ENTITY_ATTRIBUTE_TYPE],
             alignment_mode="expand",
         )  # fmt: skip
+        # A model's span that takes in a cue's words ("no [history of cancer]") is read from its fact,
+        # or the cue, overlapping it, would not reach it.
+        while span is not None and len(span) > 1 and span[0].lower_ in SPAN_LEADING_WORDS:
+            span = Span(doc, span.start + 1, span.end, label=span.label_)
         if span is not None and not any(span.start < s.end and s.start < span.end for s in spans.values()):
             spans[index] = span
     doc.ents = sorted(spans.values(), key=lambda s: s.start)
@@ -181,6 +245,46 @@ def set_roles(doc: Doc, entities: list[dict[str, Any]], context: ConText) -> Non
         role = next((role for attribute, role in ROLES if getattr(tagged._, attribute)), None)
         if role and entities[index].get(ENTITY_ATTRIBUTE_ROLE) is None:
             entities[index][ENTITY_ATTRIBUTE_ROLE] = role
+    _share_denials(doc, entities, spans, by_start)
+
+
+# Words that can stand between two things denied together: "bladder n bowels ok", "my pee and my poo
+# are normal". A possessive or article can stand before the first.
+JOINING = {"and", "n", "&", "or", "nor", "plus", ",", "/", "my", "me", "ma", "the", "his", "her"}
+LEADING = {"my", "me", "ma", "the", "his", "her", "both"}
+
+
+def _share_denials(doc: Doc, entities: list[dict[str, Any]], spans: dict[int, Span], by_start: dict[int, Span]) -> None:
+    """The second of two mentions of one fact said together is denied by a cue after it ("bladder n
+    bowels ok", "but my bladder and bowels are fine"): so is the first, when it opens its clause
+    (not "I can't control my bladder and bowels are fine") and is a thing, not a doing ("leaking and
+    bowels normal" is left alone)."""
+    ordered = sorted(spans.items(), key=lambda item: item[1].start)
+    for (first, a), (second, b) in zip(ordered, ordered[1:], strict=False):
+        ea, eb = entities[first], entities[second]
+        if (
+            ea.get(ENTITY_ATTRIBUTE_ROLE) is not None
+            or eb.get(ENTITY_ATTRIBUTE_ROLE) != "negated"
+            or ea[ENTITY_ATTRIBUTE_TYPE] not in ("finding", "symptom")
+            or ea[ENTITY_ATTRIBUTE_TYPE] != eb[ENTITY_ATTRIBUTE_TYPE]
+            or ea[ENTITY_ATTRIBUTE_VALUE] != eb[ENTITY_ATTRIBUTE_VALUE]
+            or a[-1].lower_.endswith(("ing", "ed", "in"))
+            or not all(t.lower_ in JOINING for t in doc[a.end : b.start])
+            or not any(t.lower_ in {"and", "n", "&", "or", "nor", "plus", "/"} for t in doc[a.end : b.start])
+        ):
+            continue
+        modifiers = getattr(by_start[b.start]._, "modifiers", ()) or ()
+        if not any(m.category == "NEGATED_EXISTENCE" and m.direction.upper() == "BACKWARD" for m in modifiers):
+            continue
+        start = a.start
+        while start > 0 and doc[start - 1].lower_ in LEADING:
+            start -= 1
+        opening = start == 0 or doc[start - 1].is_punct or doc[start - 1].lower_ in CLAUSE_BREAKS
+        if opening:
+            ea[ENTITY_ATTRIBUTE_ROLE] = "negated"
+
+
+SPAN_LEADING_WORDS = {"history", "hx", "of", "had", "a", "an", "any"}
 
 
 def _clause_of_tokens(doc: Doc) -> list[int]:
@@ -269,6 +373,7 @@ class ClinicalContext(GraphComponent):
             doc = shared.copy()
             entities = list(message.get(ENTITIES) or [])
             entities += vocabulary_entities(doc, entities)
+            entities = drop_misreadings(doc, entities)
             if entities:
                 entities.sort(key=lambda e: e[ENTITY_ATTRIBUTE_START])
                 set_roles(doc, entities, self._context)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from components.clinical_context import build_context, set_groups, set_roles, vocabulary_entities
+from components.clinical_context import build_context, drop_misreadings, set_groups, set_roles, vocabulary_entities
 from components.spacy_pipeline import build
 
 
@@ -20,6 +20,7 @@ def analyse(nlp, context, text, entities=()):
     doc = nlp(text.lower())
     found = [dict(e) for e in entities]
     found += vocabulary_entities(doc, found)
+    found = drop_misreadings(doc, found)
     found.sort(key=lambda e: e["start"])
     set_roles(doc, found, context)
     set_groups(doc, found)
@@ -104,6 +105,39 @@ def role_of(found, text, word):
         ("the tablets are not working, still pain in my back", "pain", None),
         ("no fever, bowels are normal", "bowels", "negated"),
         ("my dad, his feet are numb", "numb", "other_person"),
+        # Two things denied together by a cue after the second; not when the first is said to be wrong.
+        ("bladder n bowels ok", "bladder", "negated"),
+        ("pee n poo r normal", "pee", "negated"),
+        ("tingling in both feet but my bladder and bowels are fine", "bladder", "negated"),
+        ("tingling in both feet but my bladder and bowels are fine", "tingling", None),
+        ("i can't control my bladder and bowels are fine", "bladder", None),
+        ("leaking and bowels normal", "leaking", None),
+        # Scots, Nigerian and Indian English denials.
+        ("divnae smoke, never have", "smoke", "negated"),
+        ("it wasnae a fall", "fall", "negated"),
+        ("nae bother wi ma bladder", "bladder", "negated"),
+        ("ma waterworks are aw fine", "waterworks", "negated"),
+        ("ma had sciatica for years", "sciatica", "other_person"),
+        ("my urine dey normal", "urine", "negated"),
+        ("urine also no problem", "urine", "negated"),
+        ("no fever, also my foot is numb", "numb", None),
+        ("there's feck all wrong with me bladder", "bladder", "negated"),
+        ("nothing's changed with my number twos", "number", "negated"),
+        ("bowels regular as clockwork", "bowels", "negated"),
+        ("the pain is regular", "pain", None),
+        # Someone else's fact after "after his".
+        ("my dad had a clot after his hip replacement", "hip", "other_person"),
+        # Retention is present: "not peeing much", "no way I can hold my wee".
+        ("i'm not peeing much and when i do it's a dribble", "peeing", None),
+        ("i don't wee enough", "wee", None),
+        ("i'm not peeing myself", "peeing", "negated"),
+        ("there's no way i can hold my wee", "wee", None),
+        ("there's no way i'm pregnant", "pregnant", "negated"),
+        ("no way to get comfy, no fever", "fever", "negated"),
+        ("when i do it's a dribble, no temp", "temp", "negated"),
+        ("does it mean i have sciatica", "sciatica", "hypothetical"),
+        # A fact said in a cue's words: "no history of cancer".
+        ("there's no history of cancer", "cancer", "negated"),
     ],
 )
 def test_roles(nlp, context, text, word, role):
@@ -184,3 +218,48 @@ def test_a_symptom_inside_a_known_fact_becomes_the_fact(nlp, context):
     chest = next(e for e in found if e["start"] == text.index("chest"))
     assert (chest["entity"], chest["value"], chest.get("role")) == ("finding", "breathless_or_chest_pain", "negated")
     assert not any(e["entity"] == "symptom" and e["start"] == start for e in found)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("it doesn't wake me, i sleep right through", "right"),
+        ("legs r fine", "r"),
+        ("gave up smoking 20 years back", "back"),
+        ("flew back from spain last week", "back"),
+        ("pain down the back of my thigh", "back"),
+        ("just a bit of a cold last week", "cold"),
+        ("both my parents had cancer", "both"),
+    ],
+)
+def test_everyday_words_are_not_read_as_mentions(nlp, context, text, word):
+    start = text.index(word)
+    assert not any(e["start"] <= start < e["end"] for e in analyse(nlp, context, text))
+
+
+@pytest.mark.parametrize(
+    "text, word, value",
+    [
+        ("pain on the right side", "right", "right"),
+        ("back pain came back", "back", "lower_back"),
+        ("a cold feeling in my foot", "cold", "coldness"),
+        ("both legs are weak", "both", "both"),
+    ],
+)
+def test_the_same_words_as_mentions_are_kept(nlp, context, text, word, value):
+    start = text.index(word)
+    assert [e["value"] for e in analyse(nlp, context, text) if e["start"] <= start < e["end"]] == [value]
+
+
+def test_a_fact_read_as_several_symptoms_or_as_a_place_becomes_the_fact(nlp, context):
+    text = "no hot and cold sweats. had a knee op"
+    model = [
+        {"entity": "symptom", "value": "redness", "start": 3, "end": 6},
+        {"entity": "symptom", "value": "coldness", "start": 11, "end": 22},
+        {"entity": "body_part", "value": "knee", "start": text.index("knee"), "end": text.index("knee") + 4},
+    ]
+    found = analyse(nlp, context, text, model)
+    assert [(text[e["start"] : e["end"]], e["value"], e.get("role")) for e in found] == [
+        ("hot and cold sweats", "fever", "negated"),
+        ("knee op", "recent_immobility_travel_surgery", None),
+    ]
