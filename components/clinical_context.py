@@ -163,6 +163,8 @@ BACK_NOT_PLACE_BEFORE = {"years", "year", "weeks", "week", "months", "month", "d
 SIDE_NOT_BEFORE = {"through", "now", "away", "after", "before", "here", "there", "into", "across", "round", "around",
                    "over", "enough", "off", "out", "at", "to", "from", "as", "when", "then", "up", "down", "back", "in",
                    "on", "again", "this", "the", "a", "i", "it", "thing", "way", "?", ".", "!", "..."}  # fmt: skip
+SADDLE_SEAT_BEFORE = {"bike", "bicycle", "cycle", "cycling", "racing", "horse", "horse's", "pony", "turbo", "spin",
+                      "peloton", "exercise", "motorbike", "leather", "gel"}  # fmt: skip
 FAMILY_WORDS = {"parents", "mum", "mom", "dad", "kids", "children", "sisters", "brothers", "grandparents", "sons",
                 "daughters", "nans", "grans"}  # fmt: skip
 
@@ -192,6 +194,11 @@ def _misread(doc: Doc, entity: dict[str, Any], entities: list[dict[str, Any]]) -
     )
     if kind == "body_part" and value == "lower_back" and word == "back" and "symptom" not in following and not_a_place:
         return True
+    if kind == "body_part" and value == "saddle_area" and word == "saddle":
+        # A bike's or a horse's saddle ("worse on the bike saddle", "sitting on the saddle"), not the
+        # body's saddle area ("numb in the saddle" stays).
+        two_before = doc[span.start - 2].lower_ if span.start > 1 else ""
+        return before in SADDLE_SEAT_BEFORE or (before == "the" and two_before in {"on", "off", "from"})
     if kind == "symptom" and value == "coldness" and word == "cold" and before == "a" and not following:
         return after not in {"feeling", "sensation", "patch", "spot", "tingle", "tingling", "numbness"}
     return False

@@ -230,6 +230,8 @@ def test_a_symptom_inside_a_known_fact_becomes_the_fact(nlp, context):
         ("pain down the back of my thigh", "back"),
         ("just a bit of a cold last week", "cold"),
         ("both my parents had cancer", "both"),
+        ("bum pain, worse on the bike saddle", "saddle"),
+        ("it aches after an hour sitting on the saddle", "saddle"),
     ],
 )
 def test_everyday_words_are_not_read_as_mentions(nlp, context, text, word):
@@ -244,6 +246,7 @@ def test_everyday_words_are_not_read_as_mentions(nlp, context, text, word):
         ("back pain came back", "back", "lower_back"),
         ("a cold feeling in my foot", "cold", "coldness"),
         ("both legs are weak", "both", "both"),
+        ("I've gone numb in the saddle", "saddle", "saddle_area"),
     ],
 )
 def test_the_same_words_as_mentions_are_kept(nlp, context, text, word, value):
