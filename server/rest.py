@@ -20,8 +20,11 @@ from __future__ import annotations
 from typing import Any
 
 from rasa.core.channels.rest import RestInput
+from sanic import Blueprint
 from sanic.exceptions import InvalidUsage, PayloadTooLarge
 from sanic.request import Request
+
+from server.speedups import freeze_loaded_objects
 
 MAX_SENDER_CHARACTERS = 255
 DEFAULT_MAX_MESSAGE_CHARACTERS = 5000
@@ -39,6 +42,13 @@ class ValidatingRestInput(RestInput):
 
     def __init__(self, max_message_characters: int = DEFAULT_MAX_MESSAGE_CHARACTERS) -> None:
         self.max_message_characters = max_message_characters
+
+    def blueprint(self, *args: Any, **kwargs: Any) -> Blueprint:
+        blueprint = super().blueprint(*args, **kwargs)
+        # Every server has this channel (rasa shell uses it too): its start is where the loaded
+        # model is set aside from garbage collection (server/speedups.py).
+        blueprint.listener("after_server_start")(freeze_loaded_objects)
+        return blueprint
 
     @staticmethod
     def _body(request: Request) -> dict[str, Any]:

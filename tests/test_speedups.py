@@ -1,5 +1,6 @@
 """Rasa's faster paths (server/speedups.py) do what Rasa's own code does."""
 
+import gc
 import pathlib
 
 import jsonschema
@@ -17,6 +18,7 @@ from server.speedups import (
     _rasas_resolve_by_type,
     _rasas_retrieve,
     additional_events,
+    freeze_loaded_objects,
     resolve_by_type,
     retrieve_events,
     validate_action_result,
@@ -109,3 +111,16 @@ async def test_conversations_are_read_and_counted_as_rasa_does(tmp_path, session
         ours = list(additional_events(store, session, tracker))
         assert ours == list(_rasas_additional_events(store, session, tracker))
         assert [event.text for event in ours] == ["and my toes tingle"]
+
+
+async def test_the_loaded_model_is_set_aside_from_garbage_collection_once_the_server_starts():
+    from server.rest import ValidatingRestInput
+
+    blueprint = ValidatingRestInput().blueprint(on_new_message=None)
+    listeners = [(listener.event, listener.listener) for listener in blueprint._future_listeners]
+    assert ("after_server_start", freeze_loaded_objects) in listeners
+    try:
+        await freeze_loaded_objects()
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
