@@ -233,9 +233,8 @@ def report(results: list[dict], command: str, load_before: str) -> str:
         rss = r["peak_rss_mb"]
         lines.append(
             f"| {r['bot']} | {r['users']} | {pause_label(r)} | {r['messages']} | {r['p50_ms']} | {r['mean_ms']} "
-            f"| {r['p95_ms']} "
-            f"| {r['p99_ms']} | {r['messages_per_second']} | {rss.get('ours_rasa', rss.get('stock_rasa'))} / "
-            f"{rss.get('ours_actions', rss.get('stock_actions'))} |"
+            f"| {r['p95_ms']} | {r['p99_ms']} | {r['messages_per_second']} "
+            f"| {rss.get('ours_rasa', rss.get('stock_rasa'))} / {rss.get('ours_actions', rss.get('stock_actions'))} |"
         )
     # The mean beside the median: a saturated server that serves some users at once and leaves others
     # waiting has a low median and a long tail; the mean (users / msg/s when nobody pauses) does not hide it.

@@ -44,6 +44,7 @@ NAMED_DAYS = {name: relativedelta(month=month, day=day, weekday=weekday) for nam
     "australia day": (1, 26, None), "anzac day": (4, 25, None), "canada day": (7, 1, None)}.items()}  # fmt: skip
 MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"  # noqa: E501
 WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+WEEKDAY_NAMES = WEEKDAYS.split("|")  # in date.weekday() order
 # Short forms count only after "since", "on", "from" or "last" ("sat down" is not a Saturday).
 WEEKDAY_ABBREVIATIONS = {"mon": "monday", "tue": "tuesday", "tues": "tuesday", "wed": "wednesday",
                          "weds": "wednesday", "thu": "thursday", "thur": "thursday", "thurs": "thursday",
@@ -401,7 +402,7 @@ def _amount_days(match: re.Match) -> float:
 
 def _days_until(weekday: str, today: datetime.date) -> int:
     """Days from today to the next such weekday (a week, if it is today)."""
-    return (WEEKDAYS.split("|").index(weekday) - today.weekday() - 1) % 7 + 1
+    return (WEEKDAY_NAMES.index(weekday) - today.weekday() - 1) % 7 + 1
 
 
 def _days_since(day: datetime.date, today: datetime.date) -> float | None:
@@ -447,7 +448,7 @@ def _dated(text: str, today: datetime.date) -> float | None:
         if any(text[: weekday.end()].endswith(name) for name in NAMED_DAYS):
             continue  # "since Remembrance Sunday": read as the named day below
         day = weekday.group("day") or WEEKDAY_ABBREVIATIONS[weekday.group("short") or weekday.group("part")]
-        index = WEEKDAYS.split("|").index(day)
+        index = WEEKDAY_NAMES.index(day)
         days = (today.weekday() - index) % 7 or 7  # the last one; "since Saturday" on a Saturday: a week
         weeks_earlier = _WEEKS_EARLIER_BEFORE.search(text[: weekday.start()])
         if weeks_earlier:  # "a week ago Tuesday", "2 weeks ago on Monday"
