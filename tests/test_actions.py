@@ -108,6 +108,13 @@ async def test_form_fills_its_slots_from_the_first_message_and_asks_the_first_re
     assert [m["text"] for m in messages] == [TABLES.question("bladder_bowel_changes").text]
 
 
+async def test_a_red_flag_in_the_first_message_ends_the_form_at_once_without_a_question():
+    events, messages = await run(ValidateSymptomForm(), "first_message_with_a_bladder_red_flag")
+    assert SlotSet("bladder_bowel_changes", "yes") in events
+    assert events[-1] == SlotSet("requested_slot", None)
+    assert messages == []  # the emergency assessment follows
+
+
 async def test_form_stops_at_once_on_a_red_flag():
     events, messages = await run(ValidateSymptomForm(), "saddle_numbness_answered_yes")
     assert events == [SlotSet("saddle_numbness", "yes"), SlotSet("requested_slot", None)]
