@@ -24,7 +24,12 @@ from sanic import Blueprint
 from sanic.exceptions import InvalidUsage, PayloadTooLarge
 from sanic.request import Request
 
+from server import speedups
 from server.speedups import freeze_loaded_objects
+
+# Rasa creates the channels before the tracker store: installed here, the faster SQLite connections
+# apply to it (server/speedups.py). The dialogue policy installs them again where no channel is made.
+speedups.install()
 
 MAX_SENDER_CHARACTERS = 255
 DEFAULT_MAX_MESSAGE_CHARACTERS = 5000

@@ -22,6 +22,13 @@ Found with py-spy on the Rasa server under the load benchmark (scripts/benchmark
    is answered, three times in 30 s under load (the slowest 1% of replies). Once the server has
    started, `freeze_loaded_objects` moves what is loaded to the collector's permanent generation,
    which it no longer walks; objects made afterwards are collected as before.
+5. SQLite, the default store, is opened anew for each read and each save of a conversation
+   (SQLAlchemy 1.4's pool for SQLite files), and each save writes a rollback journal, syncs it to
+   disk and deletes it, while the server answers nobody else. Here the store's connections stay
+   open in a pool, as SQLAlchemy 2 does for SQLite files, and use write-ahead logging with
+   `synchronous=NORMAL`, which SQLite documents as safe from corruption: a commit survives a crash
+   of the servers; only the latest ones may be lost if the machine itself loses power. A save took
+   about 2 ms before, 0.7 ms after.
 """
 
 from __future__ import annotations
@@ -30,11 +37,13 @@ import functools
 import gc
 import itertools
 import json
+import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
 import sqlalchemy as sa
 from jsonschema import validators
+from rasa.core import tracker_store
 from rasa.core.actions.action import RemoteAction
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import Event, SessionStarted
@@ -45,6 +54,7 @@ _rasas_validate_action_result = RemoteAction._validate_action_result
 _rasas_resolve_by_type = Event.resolve_by_type
 _rasas_retrieve = SQLTrackerStore._retrieve
 _rasas_additional_events = SQLTrackerStore._additional_events
+_rasas_engine_kwargs = tracker_store.create_engine_kwargs
 _event_classes: dict[str, type[Event]] = {}
 
 
@@ -110,7 +120,27 @@ async def freeze_loaded_objects(*_: Any) -> None:
     gc.freeze()
 
 
+def engine_kwargs(url: str | sa.engine.URL) -> dict[str, Any]:
+    """`rasa.core.tracker_store.create_engine_kwargs`, with a SQLite file's connections pooled."""
+    kwargs = _rasas_engine_kwargs(url)
+    url = sa.engine.make_url(url)
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        # Pooled connections may be handed to another thread; one is used by one at a time.
+        kwargs.update(poolclass=sa.pool.QueuePool, connect_args={"check_same_thread": False})
+    return kwargs
+
+
+def write_ahead_log(dbapi_connection: Any, _: Any) -> None:
+    """A SQLAlchemy "connect" listener: SQLite connections log ahead and sync at checkpoints."""
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        dbapi_connection.execute("PRAGMA journal_mode=WAL")
+        dbapi_connection.execute("PRAGMA synchronous=NORMAL")
+
+
 def install() -> None:
+    tracker_store.create_engine_kwargs = engine_kwargs
+    if not sa.event.contains(sa.engine.Engine, "connect", write_ahead_log):
+        sa.event.listen(sa.engine.Engine, "connect", write_ahead_log)
     RemoteAction._validate_action_result = validate_action_result
     Event.resolve_by_type = staticmethod(resolve_by_type)
     SQLTrackerStore._retrieve = retrieve_events

@@ -5,6 +5,8 @@ import pathlib
 
 import jsonschema
 import pytest
+import sqlalchemy as sa
+from rasa.core import tracker_store
 from rasa.core.actions.action import RemoteAction
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
@@ -15,9 +17,11 @@ from rasa.shared.utils.common import all_subclasses
 import policies.action_server_down  # noqa: F401  (loading the policy installs the check, as the server does)
 from server.speedups import (
     _rasas_additional_events,
+    _rasas_engine_kwargs,
     _rasas_resolve_by_type,
     _rasas_retrieve,
     additional_events,
+    engine_kwargs,
     freeze_loaded_objects,
     resolve_by_type,
     retrieve_events,
@@ -53,6 +57,24 @@ def test_the_server_uses_the_faster_paths():
     assert Event.resolve_by_type is resolve_by_type
     assert SQLTrackerStore._retrieve is retrieve_events
     assert SQLTrackerStore._additional_events is additional_events
+    assert tracker_store.create_engine_kwargs is engine_kwargs
+
+
+async def test_sqlite_connections_stay_open_and_log_ahead(tmp_path):
+    store = SQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "conversations.db"))
+    assert isinstance(store.engine.pool, sa.pool.QueuePool)
+    await store.save(conversation(1))
+    with store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+    assert (tmp_path / "conversations.db-wal").exists()  # the log beside the file, while it is open
+    assert as_dicts(await store.retrieve("anna")) == as_dicts(conversation(1))[-4:]
+
+
+def test_other_databases_keep_rasas_engine_settings():
+    postgres = "postgresql://localhost/rasa"
+    assert engine_kwargs(postgres) == _rasas_engine_kwargs(postgres)
+    assert "poolclass" not in engine_kwargs("sqlite://")  # in memory: one connection is the database
 
 
 @pytest.mark.parametrize("reply", GOOD)
