@@ -269,6 +269,59 @@ def test_parse_age(text, answering, age):
         ("I drink 2 litres of water a day and get cramps", None),
         ("I work 3 x 12 hour shifts a week and my calf hurts", None),
         ("foot numb 2 dys, 70 yrs", 2),  # the 70 years is an age
+        # Named days as a start, also after "started", "commenced on", "began shortly after"; days that
+        # move with the moon; "last year" after a day or month is the year before.
+        ("I am 76. My difficulty, which commenced on Remembrance Sunday, is a burning", 13),
+        ("It started around bonfire night", 16),
+        ("The numbness began shortly after Christmas last year", 331),
+        ("since last Christmas", 331),
+        ("started just after new year", 324),
+        ("my appointment is on Boxing Day", None),
+        ("we are going away at Christmas", None),
+        ("since St David's Day", 265),
+        ("since Heritage Day", 58),
+        ("since Canadian Thanksgiving", 40),
+        ("My knees have ached since the clocks went back", 27),
+        ("the clocks go back next week", None),
+        ("Since Diwali my feet are burning", 13),
+        ("My foot is numb since the Chinese New Year", 277),
+        ("Since the end of Ramadan I have pain in both legs", 246),
+        ("since Eid", 178),  # the last one: Eid al-Adha, 27 May
+        ("since Easter last year", 580),
+        ("since March last year", 630),
+        ("since March", 265),
+        # The weekend: from the Saturday of the last one over (today is a Saturday).
+        ("I've had this since last weekend", 7),
+        ("since the weekend", 7),
+        ("I'm away at the weekend", None),
+        # A day "a week last Tuesday" is a week before last Tuesday; "last month" inside a date is the date.
+        ("it came on a week last tuesday", 11),
+        ("since the start of last month", 51),
+        ("since the middle of last month", 37),
+        # Dates written the European way, day first with dots ("1.5 weeks" is an amount).
+        ("Since the 01.11. I have numbness in my foot", 20),
+        ("Pain since 3.11.2026 in right leg", 18),
+        ("Hello, I am 43. Since the 10.11. the leg is numb.", 11),
+        ("since 1.5 weeks", 10.5),
+        # An event on a day of the month; a date of birth is no start; since a child was born.
+        ("since my birthday on the 3rd", 18),
+        ("I was born on 30 November 1966", None),
+        ("I was born on the 3rd of December 1940 and my hip has hurt for some five weeks", 35),
+        ("since my baby was born on the 2nd of October", 50),
+        ("Baby is 4 months old, I'm 35, and my knees have ached since she was born", 120),
+        # Two guesses: "to", "closer to", a bare first number, a comma before "and a half".
+        ("ten days to a fortnight", 12),
+        ("two, maybe three weeks", 17.5),
+        ("a month, month and a half", 37.5),
+        ("about 3 weeks, maybe closer to a month", 25.5),
+        ("3 weeks, a month and a half ago I fell", 21),
+        ("3 weeks to the day since I fell", 21),
+        # Readings and medicines date themselves, not the complaint ("put weight on" is no reading).
+        ("Temperature 37.8 yesterday, knee swollen and hot for 3 days", 3),
+        ("Metformin 1g twice daily for 6 years, feet numb since the summer", None),
+        ("on atorvastatin for 5 years, calves ache for 2 weeks", 14),
+        ("Taking naproxen 500mg twice a day for the last week, leg pain for 3 weeks", 21),
+        ("my little girl won't put weight on her leg since yesterday", 1),
     ],
 )
 def test_parse_duration_days(text, days):
