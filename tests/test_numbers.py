@@ -113,10 +113,63 @@ SATURDAY = datetime.date(2026, 11, 21)
         ("type 2", True, None),
         ("40-something, legs ache since Monday", True, None),
         ("I'm 50-odd", True, None),
+        # Formal and other word orders: "a retired X of N years", "in my Nth year", "N I am", "me N year",
+        # "N last birthday", "now at 83" after an "at 70".
+        ("I am a retired schoolmistress of seventy-nine years and my toes are numb", False, 79),
+        ("I am a retired teacher of 30 years", True, None),  # a working life
+        ("I am in my eighty-fourth year", True, 83),
+        ("in my 12th year of teaching", True, None),
+        ("Fit as a fiddle at 70, but now at 83 I have pains in my legs", False, 83),
+        ("now at 10 pm my legs ache", True, None),
+        ("been twp with a bad back for a month or so, 44 I am", False, 44),
+        ("Fifty-three I am, and the numbness in my toes is going on two months now", False, 53),
+        ("for 10 days I am in pain", True, None),
+        ("Me 54 year. Leg pain 3 week.", False, 54),
+        ("it took me 10 years to get a diagnosis", True, None),
+        ("Thirty nine last birthday", True, 39),
+        # An age to come: "shall be", "shortly to be", "N come March", "84 in January" opening the message.
+        ("I shall be ninety in March", True, 89),
+        ("soon to be 50 and my knees ache", False, 49),
+        ("Sixty-two come March", True, 61),
+        ("84 in January, cramps for a week", True, 83),
+        ("Going on 70", True, None),  # about an age
+        # A number of two figures as a clause of its own, or years after a comma when the message says
+        # how long some other way; not a reading's, a history's or someone else's.
+        ("Rugby player, 19, dead leg from a tackle 9 days ago", False, 19),
+        ("security guard, 60, standing 14 hours a day, swollen legs for about a fortnight", False, 60),
+        ("Can only walk 200 yards before my calf cramps, been like this 3 months. 68.", True, 68),
+        ("BP 150/95, 72, legs swollen for 2 weeks", True, None),
+        ("my son, 14, has had knee pain for 3 weeks", True, None),
+        ("leg pain started 2 wks ago, 47 yr", False, 47),
+        ("Hi, I am from Poland, 29 years, my knee hurt 4 weeks already", False, 29),
+        ("Got a reading of 138/88 at the pharmacy, 64 yrs, leg pain since 1st Nov", False, 64),
+        ("diabetic, 20 years, feet tingling for 3 months", True, None),
+        ("I work 4 on 4 off and my legs ache", True, None),  # a shift pattern
+        ("born in nineteen fifty eight", True, None),  # a year of birth alone
+        ("Born 1972 so 54, calf pain 2 weeks", False, 54),
     ],
 )
 def test_parse_age(text, answering, age):
     assert parse_age(text, answering=answering) == age
+
+
+@pytest.mark.parametrize(
+    "text, age",
+    [
+        # A full date of birth gives the age on the day (today is Saturday 21 November 2026); a year
+        # alone does not (the birthday may be still to come), nor someone else's.
+        ("DOB 14/03/1959, left foot numb for 3 weeks", 67),
+        ("Date of birth: 2nd July 1980. Leg pain since Tuesday.", 46),
+        ("I was born on 30 November 1966", 59),  # the birthday still to come this year
+        ("I was born on the 3rd of December 1940, so I am shortly to be 86.", 85),
+        ("born November 30, 1966", 59),
+        ("born in 1961", None),
+        ("my son was born on 2nd July 2012 and his knee hurts", None),
+        ("My mum, born 14/03/1940, has swollen legs", None),
+    ],
+)
+def test_parse_age_from_date_of_birth(text, age):
+    assert parse_age(text, answering=True, today=SATURDAY) == age
 
 
 @pytest.mark.parametrize(

@@ -169,9 +169,10 @@ _AGE_STATED = re.compile(
     + _NOT_AN_AGE_AFTER
     + ")"
     # "a widow of 86 years", "a gentleman of 82"; "I have 67 years" (as Spanish, French or Italian say it).
-    r"|(?:\b(?:man|woman|lady|gentleman|gent|widow|widower|male|female|person|patient)\s+of\s+(?P<of>\d{2,3})\b"
-    + _NOT_AN_AGE_AFTER
-    + ")"
+    r"|(?:\b(?:man|woman|lady|gentleman|gent|widow|widower|male|female|person|patient|spinster|bachelor|pensioner"
+    r"|retiree|grandmother|grandfather|chap|fellow|soul)\s+of\s+(?P<of>\d{2,3})\b" + _NOT_AN_AGE_AFTER + ")"
+    # "a retired schoolmistress of 79 years" (50 and over: a working life is shorter; see _age_match).
+    r"|(?:\bretired\s+[a-z-]+\s+of\s+(?P<retired>\d{2,3})\s+years\b)"
     r"|(?:\bi\s+have\s+(?P<have>\d{2,3})\s+years?\b(?=\s*(?:$|[,.;!]|and\b|old\b)))"
     r"|(?:\b(?P<b>\d{1,3})\s*(?:-|\s)?(?:years?|yrs?|yr)[\s-]*(?:old|young|of age)\b)"
     r"|(?:\b(?P<c>\d{1,3})\s*(?:yo|y/o|y\.o)\b)"
@@ -185,9 +186,34 @@ _AGE_STATED = re.compile(
     # "62 and for about 6 months...", "83, my ankles...", "m 52, cramps...": a number opening the message.
     r"|(?:^\s*(?:(?:hi|hello|hiya|hey)\W+)?(?:(?:m|f|male|female)[\s,/]*)?(?P<e>\d{2})\s*(?:,|and\b(?!\s+a?\s*half)))"
     r"|(?:^\s*[mf](?P<mf>\d{2})\b)"  # "M34 sciatica..."
-    r"|(?:\b(?:pensioner|retired|retiree|oap|now|hit)\W+(?P<f>\d{2,3})\b" + _NOT_AN_AGE_AFTER + ")"
+    # "now at 83" (a stronger sign than "at 70" before it), not a time ("now at 10 pm").
+    r"|(?:\b(?:pensioner|retired|retiree|oap|now(?:\s+at)?|hit)\W+(?P<f>\d{2,3})\b(?!\s*(?:am|pm|o'?clock)\b|\s*[:.]\d)"
+    + _NOT_AN_AGE_AFTER
+    + ")"
     # "my 60th birthday", "celebrated my 65th in the summer" (not "my 20th week").
     r"|(?:\bmy\s+(?P<g>\d{2,3})(?:st|nd|rd|th)(?=\s+(?:birthday|bday|b-day)\b|\s*(?:$|[^\w\s]|(?:in|on|last|this|was|and)\b)))"
+    # "39 last birthday", "44 I am", "Fifty-three I am, and..." (Welsh and Irish word order), "me 54 year".
+    r"|(?:\b(?P<last>\d{2,3})\s+(?:at\s+(?:my\s+)?)?last\s+(?:birthday|bday|b-day)\b)"
+    r"|(?:\b(?P<iam>\d{2,3}),?\s+i\s+am\b(?=\s*(?:$|[,.;!?]|and\b)))"
+    r"|(?:(?:^|[.,;!?]\s*)me\s+(?P<me>\d{2,3})\s*(?:years?|yrs?)\b)"
+    # "born 1972 so 54", "which makes me 67".
+    r"|(?:\bborn\W+(?:in\s+)?(?:19|20)\d\d\W+so\s+(?:i'?m\s+|i am\s+)?(?P<so>\d{2,3})\b)"
+    r"|(?:\b(?:makes?|making)\s+me\s+(?P<makes>\d{2,3})\b" + _NOT_AN_AGE_AFTER + ")"
+    # "Rugby player, 19, dead leg...", "security guard, 60, standing...", "...3 months. 68.": a number of
+    # two figures as a clause of its own (16 and over, not a reading's: see _age_match).
+    r"|(?:(?:[,;(]|[.!?]\s)\s*(?P<clause>\d{2})\s*(?=[,;)]|[.!?](?!\d)|$))"
+    # "...2 wks ago, 47 yr", "Poland, 29 years, my knee hurt 4 weeks": years after a comma, when the
+    # message says how long some other way (see _age_match; "back pain, 20 years" is how long).
+    r"|(?:,\s*(?P<comma_years>\d{2,3})\s*(?:years?|yrs?|yr)\s*(?=$|[,.;!?)]))"
+)
+# Before a number standing as a clause: a reading or a list ("BP 150/95, 72", "pain 8/10, 45").
+_READING_CLAUSE_BEFORE = re.compile(
+    r"(?:\d|\b(?:bp|pulse|sats|temp\w*|weight|bmi|hr|score|size|sugars?|glucose|number|no|room|bed|ward|page))\W*$"
+)
+# Before years after a comma: a condition or a history ("diabetic, 20 years", "back pain, 20 years").
+_HISTORY_CLAUSE_BEFORE = re.compile(
+    r"\b(?:diabet\w*|smok\w*|pain|ache|aches|sciatica|arthritis|gout|history|hx|problems?|issues?|condition|asthma"
+    r"|sufferer|type [12]|on and off|job|work|career|married|nurse|driver|teacher|builder)\W*$"
 )
 # Someone else's age: "my 5 year old", "my 80-year-old mum", "my father age 70", "granny is 94".
 RELATIVES = (
@@ -214,7 +240,8 @@ _SOON = (
     + r"))"
 )
 _AGE_NEXT = re.compile(
-    r"\b(?:i'?ll be|i will be|ill be|will be|turning)\s+(?P<a>\d{1,3})\b"
+    r"\b(?:i'?ll be|i will be|ill be|will be|(?:i\s+)?shall be|(?:i'?m|i am|am)\s+(?:soon|shortly)\s+to\s+be|soon to be"
+    r"|turning)\s+(?P<a>\d{1,3})\b"
     + _NOT_AN_AGE_AFTER
     + r"(?!\s*(?:years?|yrs?|degrees?)\b(?![\s-]*old))"  # "it'll be 10 years in May", "turning 90 degrees"
     + r"|\b(?P<b>\d{2,3})\s+(?:at\s+my\s+)?next\s+(?:birthday|bday|b-day|month|week|year)\b"
@@ -226,9 +253,20 @@ _AGE_NEXT = re.compile(
     + r"|\bmy\s+(?P<d>\d{2,3})(?:st|nd|rd|th)\s+(?:birthday|bday|b-day)\s+(?:is\s+)?"
     + _SOON
     + r"\b"
+    # "62 come March", "84 in January" opening a message; "in my 84th year" (83 years old).
+    + r"|\b(?P<e>\d{2,3})\s+come\s+(?:"
+    + MONTHS
+    + r"|christmas|easter|the new year|new year)\b"
+    + r"|^\s*(?P<f>\d{2,3})\s+in\s+(?:"
+    + MONTHS
+    + r")\b"
+    + r"|\bin\s+my\s+(?P<g>\d{2,3})(?:st|nd|rd|th)\s+year\b(?!\s+(?:of|at|as|in|with)\b)"
 )
 # "nearly 60", "almost 40", "pushing 70": about an age, not one.
-_APPROXIMATE_BEFORE = re.compile(r"\b(?:nearly|almost|approaching|pushing|nearer|nigh on|over|under)\s+$")
+_APPROXIMATE_BEFORE = re.compile(
+    r"\b(?:nearly|almost|approaching|pushing|nearer|nigh on|over|under|going on|getting on for|coming up to"
+    r"|knocking on|heading for)\s+$"
+)
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:my|our|his|her|their|your)\s+$")
 # A bare number that is a past age ("since I was 50") or a reading ("BMI 32", "HbA1c was 58").
 _NOT_AN_AGE_BEFORE = re.compile(
@@ -240,7 +278,7 @@ _NOT_AN_AGE_BEFORE = re.compile(
 # "45 and male", "67 this year"), not "2 operations", "size 11" or "6 out of 10".
 _BARE_NUMBER = re.compile(
     r"(?<![/.])(?<!\d,)(?<!out of )(?<!size )(?<!of )(?<!ft )\b\d{1,3}\b"
-    r"(?!\.\d|,\d{3}|\s*%|[\s-]*(?:something|odd|ish)\b)"
+    r"(?!\.\d|,\d{3}|\s*%|[\s-]*(?:something|odd|ish)\b|\s+on\s+\d+\s+off\b)"  # not "4 on 4 off"
     r"(?=\s*(?:$|[^\w\s/]|(?:and|but|now|next|this|in|on|years?|yrs?|yo|btw|thanks|lol|though|tho|i|mate)\b))"
 )
 # "15 (16 in March)": the age to come is said beside the age now.
@@ -304,6 +342,12 @@ _NAMED_START = (
     r"\b(?:since|(?:started|starting|start|began|begun|commenced|came on|from)(?:\s+(?:just|shortly|right|soon))?"
     r"(?:\s+(?:on|around|about|at|after|over))?)\s+(?:the\s+)?(?:last\s+)?"
 )
+_BIRTH_DATE = re.compile(
+    r"\b(?:born(?:\s+on)?|dob|d\.o\.b\.?|date of birth|birth ?date)\W*(?:"
+    r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<year>(?:19|20)\d\d)"
+    r"|(?P<words>(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + MONTHS + r"),?\s+(?:19|20)\d\d"
+    r"|(?:" + MONTHS + r")\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d))\b"
+)
 # A date of birth: "born on the 3rd of December 1940", "DOB: 14/03/1959", "Date of birth: 2nd July 1980".
 _BORN_ON = re.compile(r"\b(born|dob|d\.o\.b\.?|date of birth|birth ?date)\W+(?:on\s+)?")
 # "since she was born", "since the baby was born": a child's age ("4 months old") is how long.
@@ -352,6 +396,8 @@ def _digits(text: str) -> str:
         normalised = re.sub(r"\b" + chat + r"\b", word, normalised)
     normalised = re.sub(r"\bo'(?=\s)", "of", normalised)  # "a couple o' weeks"
     normalised = normalised.replace(" & ", " and ")
+    # A year said aloud: "born in nineteen fifty eight", "in twenty twenty four" ("19 58": 1958).
+    normalised = re.sub(r"\b(born(?:\s+in)?|in|since|from|dob|of|year)\s+(19|20) ([0-9]{2})\b", r"\1 \2\3", normalised)
     normalised = re.sub(r"\bbetween\s+(\d+)\s+and\s+(\d+)\b", r"\1-\2", normalised)  # "between 2 and 3 weeks"
     normalised = re.sub(r"(\d)\s*-?ish(?=\s+" + _UNIT + ")", r"\1", normalised)  # "6ish weeks"
     # "for the past 2/3 weeks", "since 10/15 days": two or three weeks, as many write it (not "1/2 an hour").
@@ -386,12 +432,33 @@ def _age_match(normalised: str) -> re.Match | None:
     matches = []
     for match in _AGE_STATED.finditer(normalised):
         group = next(name for name, value in match.groupdict().items() if value)
-        if group == "alone" and int(match.group(group)) < 16:
+        number = int(match.group(group))
+        if group in ("alone", "clause", "comma_years") and number < 16 or group == "retired" and number < 50:
             continue
-        if _someone_elses(normalised, match.start(group) if group == "alone" else match.start()):
+        clause_before = normalised[: match.start()]
+        if group == "clause" and _READING_CLAUSE_BEFORE.search(clause_before):
+            continue
+        if group == "comma_years" and (
+            _HISTORY_CLAUSE_BEFORE.search(clause_before)
+            or not (_STARTED_OR_DATED.search(normalised) or _amount_besides(normalised, match))
+        ):
+            continue
+        late = group in ("alone", "clause", "comma_years", "iam")  # the match starts before the number
+        if _someone_elses(normalised, match.start(group) if late else match.start()):
             continue
         matches.append((group == "at", match))
     return min(matches, key=lambda pair: pair[0])[1] if matches else None
+
+
+_STARTED_OR_DATED = re.compile(r"\b(?:since|ago|yesterday|last night|today|this morning)\b")
+
+
+def _amount_besides(normalised: str, match: re.Match) -> bool:
+    """Whether the text has an amount of time besides the one in the match."""
+    return any(
+        (amount.group("count") or amount.group("half_a")) and not match.start() <= amount.start() < match.end()
+        for amount in _AMOUNT.finditer(normalised)
+    )
 
 
 def _counted_amount(normalised: str) -> bool:
@@ -399,10 +466,32 @@ def _counted_amount(normalised: str) -> bool:
     return any(match.group("count") or match.group("half_a") for match in _AMOUNT.finditer(normalised))
 
 
-def parse_age(text: str, answering: bool = False) -> int | None:
+def _birth_age(normalised: str, today: datetime.date) -> int | None:
+    """The age a full date of birth gives ("DOB 14/03/1959", "born on the 3rd of December 1940"); a
+    year alone gives none, as the birthday may be still to come."""
+    match = _BIRTH_DATE.search(normalised)
+    sentence = re.split(r"[.!?]\s", normalised[: match.start()])[-1] if match else ""
+    if not match or re.search(r"\b(?:he|she|they|it)\b|" + _NAMED_SOMEONE.pattern, sentence):
+        return None  # "my son was born on 2nd July 2012", "my mum, born 14/03/1940"
+    if match.group("year"):
+        a, b = int(match.group("a")), int(match.group("b"))
+        day, month = (b, a) if b > 12 >= a else (a, b)  # the day first unless it cannot be ("03/14/1959")
+        born = _calendar_day(day, month, match.group("year"), today)
+    else:
+        parsed = dateparser.parse(match.group("words"), languages=["en"], settings={"DATE_ORDER": "DMY"})
+        born = parsed.date() if parsed else None
+    if not born or born > today:
+        return None
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+def parse_age(text: str, answering: bool = False, today: datetime.date | None = None) -> int | None:
     """An age in years. Bare numbers count only when the text answers "how old are you?"."""
     normalised = _digits(text)
     match = _age_match(normalised)
+    born = None if match else _birth_age(normalised, today or datetime.date.today())
+    if born is not None:
+        return born if 0 < born < 120 else None
     coming = next(
         (
             m
