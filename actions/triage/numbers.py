@@ -131,7 +131,7 @@ _SYMPTOM_OLD = re.compile(
 # "3 weeks, maybe a month", "2 weeks or a month": two guesses, read as the middle (as "2-3 weeks").
 _ALTERNATIVE = re.compile(
     r",?\s+(?:or\s+)?(?:maybe|perhaps|possibly|or|to)\s+(?:even\s+|more\s+like\s+|closer\s+to\s+|nearer\s+(?:to\s+)?)?"
-    r"|,\s+(?=(?:an?\s+)?(?:week|fortnight|month|year)\s+and\s+a\s+half\b)"  # "a month, month and a half"
+    r"|,\s+(?=(?:an?\s+|\d+\s+)?(?:and\s+a\s+half\s+)?(?:week|fortnight|month|year)s?\b)"  # "a month, month and a half"
 )
 # "a week tomorrow", "it'll be 3 weeks on Monday": the amount is reached a day or more from now.
 _REACHED = re.compile(r"\s+(?:(?P<tomorrow>tomorrow)|on\s+(?P<day>" + WEEKDAYS + r"))\b")
@@ -206,9 +206,11 @@ _AGE_STATED = re.compile(
     # message says how long some other way (see _age_match; "back pain, 20 years" is how long).
     r"|(?:,\s*(?P<comma_years>\d{2,3})\s*(?:years?|yrs?|yr)\s*(?=$|[,.;!?)]))"
 )
-# Before a number standing as a clause: a reading or a list ("BP 150/95, 72", "pain 8/10, 45").
+# Before a number standing as a clause: a reading ("BP 150/95, 72", "pulse 88, 72") or a list of
+# numbers of two figures ("aged 14, 17"), not "pain 7/10, 45" or "dad of 3, 41".
 _READING_CLAUSE_BEFORE = re.compile(
-    r"(?:\d|\b(?:bp|pulse|sats|temp\w*|weight|bmi|hr|score|size|sugars?|glucose|number|no|room|bed|ward|page))\W*$"
+    r"\b(?:bp|pulse|sats|temp\w*|weight|bmi|hr|score|size|sugars?|glucose|number|no|room|bed|ward|page)\b[^,;.!?]*$"
+    r"|(?<![/\d])\d{2,3}\W*$"
 )
 # Before years after a comma: a condition or a history ("diabetic, 20 years", "back pain, 20 years").
 _HISTORY_CLAUSE_BEFORE = re.compile(
@@ -225,7 +227,8 @@ RELATIVES = (
 _RELATIVE_BEFORE = re.compile(
     r"\b(?:"
     + RELATIVES
-    + r")(?:s|'s)?,?\s+(?:(?:who\s+)?is\s+|who's\s+|age\s+|aged\s+|(?:will|'?ll) be\s+|turn(?:s|ed|ing)\s+"
+    + r")(?:s|'s)?,?\s+(?:(?:who\s+)?is\s+|who's\s+|(?:are|were)\s+(?:aged\s+)?|age\s+|aged\s+|(?:will|'?ll) be\s+"
+    r"|turn(?:s|ed|ing)\s+"
     r"|\(\s*(?:\d{1,3}\s*(?:,|and|&)\s*)*)?$"  # "my kids (6 and 9)"
 )
 # "my mum, she is 82": he or she is someone else once the message has named them ("she's 78" alone
@@ -337,10 +340,10 @@ _ORDINAL_DAY = re.compile(
     + r")\b)"
 )
 # A named day as the start: "since Christmas", "started around bonfire night", "commenced on Remembrance
-# Sunday", "began shortly after Christmas last year", "since last Easter".
+# Sunday", "began shortly after Christmas last year", "just before Christmas", "since last Easter".
 _NAMED_START = (
     r"\b(?:since|(?:started|starting|start|began|begun|commenced|came on|from)(?:\s+(?:just|shortly|right|soon))?"
-    r"(?:\s+(?:on|around|about|at|after|over))?)\s+(?:the\s+)?(?:last\s+)?"
+    r"(?:\s+(?:on|around|about|at|after|before|over))?)\s+(?:the\s+)?(?:last\s+)?"
 )
 _BIRTH_DATE = re.compile(
     r"\b(?:born(?:\s+on)?|dob|d\.o\.b\.?|date of birth|birth ?date)\W*(?:"
@@ -737,8 +740,12 @@ def _durations(normalised: str, age: re.Match | None, today: datetime.date):
             taken = more.end()
         alternative = _ALTERNATIVE.match(normalised, taken)
         other = alternative and _AMOUNT.match(normalised, alternative.end())
-        if other and alternative.group().strip() == "," and other.group("ago"):
-            other = None  # "3 weeks, a month and a half ago I fell": another time
+        if (
+            other
+            and alternative.group().strip() == ","
+            and (other.group("ago") or not (other.group("half") or other.group("and_half")))
+        ):
+            other = None  # "3 weeks, a month and a half ago I fell", "2 weeks, 3 weeks on Monday": another time
         if other and (other.group("count") or other.group("half_a") or other.group("and_half")):
             other_days, other_end = _amount_days(other), other.end()
         else:  # "a week, maybe 2": the same unit
