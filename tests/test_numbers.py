@@ -366,6 +366,12 @@ def test_parse_age_from_date_of_birth(text, age):
         ("I was born on the 3rd of December 1940 and my hip has hurt for some five weeks", 35),
         ("since my baby was born on the 2nd of October", 50),
         ("Baby is 4 months old, I'm 35, and my knees have ached since she was born", 120),
+        # "The day after" an event that is dated: a day later; "which was the 10th" dates the event.
+        ("it started the day after my birthday, which was the 10th", 10),
+        ("it came on the day after the wedding, we got married on the 31st of October", 20),
+        ("it started on the 10th, which was a Tuesday", 11),
+        ("my birthday was the 10th", None),
+        ("the day after tomorrow is my appointment", None),
         # Two guesses: "to", "closer to", a bare first number, a comma before "and a half".
         ("ten days to a fortnight", 12),
         ("two, maybe three weeks", 17.5),

@@ -351,6 +351,14 @@ _BIRTH_DATE = re.compile(
     r"|(?P<words>(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + MONTHS + r"),?\s+(?:19|20)\d\d"
     r"|(?:" + MONTHS + r")\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d))\b"
 )
+# "it started the day after my birthday, which was the 10th": the event's day as the start (the text
+# says the complaint started, then dates the event).
+_EVENT_WAS_DAY = re.compile(
+    r"\b(?:started|began|begun|came on|since)\b[^.!?]{0,60}?\b(?:which|that|it)\s+was\s+(?:on\s+)?"
+    r"(?=the\s+\d{1,2}(?:st|nd|rd|th)\b)"
+)
+# "the day after the wedding, we got married on the 31st of October": a day later than the date.
+_DAY_AFTER = re.compile(r"\b(?:started|began|came on|since|from)\s+(?:on\s+)?the\s+(?:day|night|morning)\s+after\b")
 # A date of birth: "born on the 3rd of December 1940", "DOB: 14/03/1959", "Date of birth: 2nd July 1980".
 _BORN_ON = re.compile(r"\b(born|dob|d\.o\.b\.?|date of birth|birth ?date)\W+(?:on\s+)?")
 # "since she was born", "since the baby was born": a child's age ("4 months old") is how long.
@@ -789,9 +797,10 @@ def parse_duration_days(text: str, today: datetime.date | None = None) -> float 
     # The weekday of "3 weeks on Monday" is when the amount is reached, read with the amount above.
     starts = _REACHED_ON.sub(r"\1", normalised)
     starts = _EVENT_THEN_SINCE.sub("since ", _SINCE_EVENT.sub("since ", starts))
+    starts = _EVENT_WAS_DAY.sub("since ", starts)
     day = _dated(_BORN_ON.sub(r"\1 ", starts), today)  # a date of birth is no start ("born on 30 November 1966")
     if day is not None:
-        dated.append(day)
+        dated.append(max(day - 1, 0.5) if day >= 1 and _DAY_AFTER.search(normalised) else day)
     if _SINCE_BORN.search(normalised):  # "baby is 4 months old ... since she was born"
         dated.extend(
             float(UNIT_DAYS[m.group("unit")] * (1 if m.group("n") in ("a", "an") else float(m.group("n"))))
