@@ -7,7 +7,8 @@ trained on: tests/nlu/test.yml (the test set; its errors are not read when chang
 tests/nlu/dev.yml (the development set, whose errors may guide changes). More development
 sets, by further writers: tests/nlu/negation-dev.yml, negation-dev-2.yml, negation-dev-3.yml and
 negation-dev-4.yml (denials, doubts and other people's history) and tests/nlu/numbers-dev.yml,
-numbers-dev-2.yml, numbers-dev-3.yml and numbers-dev-4.yml (ages and durations only, no entities).
+numbers-dev-2.yml, numbers-dev-3.yml, numbers-dev-4.yml and numbers-dev-5.yml (ages and durations
+only, no entities).
 Each file gets its own report. Messages that happen to equal a training example are left out.
 Reported, per label and overall:
 - intents: precision, recall, F1, macro-F1;
@@ -19,7 +20,8 @@ Reported, per label and overall:
   plain mentions it wrongly marks;
 - groups: which symptom is said of which place, as (symptom, body part) pairs;
 - numbers: age, duration and severity as the bot reads them (actions/triage/numbers.py), against
-  the message's metadata, with today fixed at the date the set was written.
+  the message's metadata, with today fixed at the date the set was written (for durations and for
+  ages from a date of birth).
 Writes results/nlu-<file>.md (the report) and results/nlu-<file>.json (every message's errors).
 """
 
@@ -151,7 +153,7 @@ def evaluate(examples: list, parsed: list[dict]) -> dict:
                 }
         metadata = (example.get("metadata") or {}).get("example") or {}
         readings = {
-            "age": parse_age(text, answering=gold_intent == "inform"),
+            "age": parse_age(text, answering=gold_intent == "inform", today=WRITTEN_ON),
             "duration_days": parse_duration_days(text, today=WRITTEN_ON),
             "severity": parse_severity(text),
         }
@@ -180,7 +182,7 @@ def numbers_report(examples: list, data: str) -> tuple[str, dict, list]:
     for example in examples:
         text, metadata = example.get("text"), (example.get("metadata") or {}).get("example") or {}
         readings = {
-            "age": parse_age(text, answering=True),
+            "age": parse_age(text, answering=True, today=WRITTEN_ON),
             "duration_days": parse_duration_days(text, today=WRITTEN_ON),
         }
         for name, reading in readings.items():
@@ -291,7 +293,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     held_out = ("test.yml", "dev.yml", "negation-dev.yml", "negation-dev-2.yml", "negation-dev-3.yml",
                 "negation-dev-4.yml", "numbers-dev.yml", "numbers-dev-2.yml", "numbers-dev-3.yml",
-                "numbers-dev-4.yml")  # fmt: skip
+                "numbers-dev-4.yml", "numbers-dev-5.yml")  # fmt: skip
     parser.add_argument("--data", nargs="+", default=[str(ROOT / "tests" / "nlu" / n) for n in held_out])
     parser.add_argument("--model", default=None)
     parser.add_argument("--out", default=str(ROOT / "results"))

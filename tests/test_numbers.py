@@ -113,10 +113,66 @@ SATURDAY = datetime.date(2026, 11, 21)
         ("type 2", True, None),
         ("40-something, legs ache since Monday", True, None),
         ("I'm 50-odd", True, None),
+        # Formal and other word orders: "a retired X of N years", "in my Nth year", "N I am", "me N year",
+        # "N last birthday", "now at 83" after an "at 70".
+        ("I am a retired schoolmistress of seventy-nine years and my toes are numb", False, 79),
+        ("I am a retired teacher of 30 years", True, None),  # a working life
+        ("I am in my eighty-fourth year", True, 83),
+        ("in my 12th year of teaching", True, None),
+        ("Fit as a fiddle at 70, but now at 83 I have pains in my legs", False, 83),
+        ("now at 10 pm my legs ache", True, None),
+        ("been twp with a bad back for a month or so, 44 I am", False, 44),
+        ("Fifty-three I am, and the numbness in my toes is going on two months now", False, 53),
+        ("for 10 days I am in pain", True, None),
+        ("Me 54 year. Leg pain 3 week.", False, 54),
+        ("it took me 10 years to get a diagnosis", True, None),
+        ("Thirty nine last birthday", True, 39),
+        # An age to come: "shall be", "shortly to be", "N come March", "84 in January" opening the message.
+        ("I shall be ninety in March", True, 89),
+        ("soon to be 50 and my knees ache", False, 49),
+        ("Sixty-two come March", True, 61),
+        ("84 in January, cramps for a week", True, 83),
+        ("Going on 70", True, None),  # about an age
+        # A number of two figures as a clause of its own, or years after a comma when the message says
+        # how long some other way; not a reading's, a history's or someone else's.
+        ("Rugby player, 19, dead leg from a tackle 9 days ago", False, 19),
+        ("security guard, 60, standing 14 hours a day, swollen legs for about a fortnight", False, 60),
+        ("Can only walk 200 yards before my calf cramps, been like this 3 months. 68.", True, 68),
+        ("BP 150/95, 72, legs swollen for 2 weeks", True, None),
+        ("Pain 7/10, 45, numb foot since Thursday", True, 45),
+        ("dad of 3, 41, calf cramps 4 nights", True, 41),
+        ("my kids are aged 14, 17, my knee hurts", True, None),
+        ("my son, 14, has had knee pain for 3 weeks", True, None),
+        ("leg pain started 2 wks ago, 47 yr", False, 47),
+        ("Hi, I am from Poland, 29 years, my knee hurt 4 weeks already", False, 29),
+        ("Got a reading of 138/88 at the pharmacy, 64 yrs, leg pain since 1st Nov", False, 64),
+        ("diabetic, 20 years, feet tingling for 3 months", True, None),
+        ("I work 4 on 4 off and my legs ache", True, None),  # a shift pattern
+        ("born in nineteen fifty eight", True, None),  # a year of birth alone
+        ("Born 1972 so 54, calf pain 2 weeks", False, 54),
     ],
 )
 def test_parse_age(text, answering, age):
     assert parse_age(text, answering=answering) == age
+
+
+@pytest.mark.parametrize(
+    "text, age",
+    [
+        # A full date of birth gives the age on the day (today is Saturday 21 November 2026); a year
+        # alone does not (the birthday may be still to come), nor someone else's.
+        ("DOB 14/03/1959, left foot numb for 3 weeks", 67),
+        ("Date of birth: 2nd July 1980. Leg pain since Tuesday.", 46),
+        ("I was born on 30 November 1966", 59),  # the birthday still to come this year
+        ("I was born on the 3rd of December 1940, so I am shortly to be 86.", 85),
+        ("born November 30, 1966", 59),
+        ("born in 1961", None),
+        ("my son was born on 2nd July 2012 and his knee hurts", None),
+        ("My mum, born 14/03/1940, has swollen legs", None),
+    ],
+)
+def test_parse_age_from_date_of_birth(text, age):
+    assert parse_age(text, answering=True, today=SATURDAY) == age
 
 
 @pytest.mark.parametrize(
@@ -269,6 +325,68 @@ def test_parse_age(text, answering, age):
         ("I drink 2 litres of water a day and get cramps", None),
         ("I work 3 x 12 hour shifts a week and my calf hurts", None),
         ("foot numb 2 dys, 70 yrs", 2),  # the 70 years is an age
+        # Named days as a start, also after "started", "commenced on", "began shortly after"; days that
+        # move with the moon; "last year" after a day or month is the year before.
+        ("I am 76. My difficulty, which commenced on Remembrance Sunday, is a burning", 13),
+        ("It started around bonfire night", 16),
+        ("The numbness began shortly after Christmas last year", 331),
+        ("since last Christmas", 331),
+        ("started just after new year", 324),
+        ("it began just before Christmas last year", 331),
+        ("my appointment is on Boxing Day", None),
+        ("we are going away at Christmas", None),
+        ("since St David's Day", 265),
+        ("since Heritage Day", 58),
+        ("since Canadian Thanksgiving", 40),
+        ("My knees have ached since the clocks went back", 27),
+        ("the clocks go back next week", None),
+        ("Since Diwali my feet are burning", 13),
+        ("My foot is numb since the Chinese New Year", 277),
+        ("Since the end of Ramadan I have pain in both legs", 246),
+        ("since Eid", 178),  # the last one: Eid al-Adha, 27 May
+        ("since Easter last year", 580),
+        ("since March last year", 630),
+        ("since March", 265),
+        # The weekend: from the Saturday of the last one over (today is a Saturday).
+        ("I've had this since last weekend", 7),
+        ("since the weekend", 7),
+        ("I'm away at the weekend", None),
+        # A day "a week last Tuesday" is a week before last Tuesday; "last month" inside a date is the date.
+        ("it came on a week last tuesday", 11),
+        ("since the start of last month", 51),
+        ("since the middle of last month", 37),
+        # Dates written the European way, day first with dots ("1.5 weeks" is an amount).
+        ("Since the 01.11. I have numbness in my foot", 20),
+        ("Pain since 3.11.2026 in right leg", 18),
+        ("Hello, I am 43. Since the 10.11. the leg is numb.", 11),
+        ("since 1.5 weeks", 10.5),
+        # An event on a day of the month; a date of birth is no start; since a child was born.
+        ("since my birthday on the 3rd", 18),
+        ("I was born on 30 November 1966", None),
+        ("I was born on the 3rd of December 1940 and my hip has hurt for some five weeks", 35),
+        ("since my baby was born on the 2nd of October", 50),
+        ("Baby is 4 months old, I'm 35, and my knees have ached since she was born", 120),
+        # "The day after" an event that is dated: a day later; "which was the 10th" dates the event.
+        ("it started the day after my birthday, which was the 10th", 10),
+        ("it came on the day after the wedding, we got married on the 31st of October", 20),
+        ("it started on the 10th, which was a Tuesday", 11),
+        ("my birthday was the 10th", None),
+        ("the day after tomorrow is my appointment", None),
+        # Two guesses: "to", "closer to", a bare first number, a comma before "and a half".
+        ("ten days to a fortnight", 12),
+        ("two, maybe three weeks", 17.5),
+        ("a month, month and a half", 37.5),
+        ("about 3 weeks, maybe closer to a month", 25.5),
+        ("3 weeks, a month and a half ago I fell", 21),
+        ("2 weeks, 2 and a half weeks", 15.75),
+        ("numb for 2 weeks, 3 weeks on Monday since I fell", 14),
+        ("3 weeks to the day since I fell", 21),
+        # Readings and medicines date themselves, not the complaint ("put weight on" is no reading).
+        ("Temperature 37.8 yesterday, knee swollen and hot for 3 days", 3),
+        ("Metformin 1g twice daily for 6 years, feet numb since the summer", None),
+        ("on atorvastatin for 5 years, calves ache for 2 weeks", 14),
+        ("Taking naproxen 500mg twice a day for the last week, leg pain for 3 weeks", 21),
+        ("my little girl won't put weight on her leg since yesterday", 1),
     ],
 )
 def test_parse_duration_days(text, days):

@@ -41,7 +41,30 @@ NAMED_DAYS = {name: relativedelta(month=month, day=day, weekday=weekday) for nam
     "st patrick's day": (3, 17, None), "st patricks day": (3, 17, None), "paddy's day": (3, 17, None),
     "st andrew's day": (11, 30, None), "remembrance sunday": (11, 1, SU(2)), "remembrance day": (11, 11, None),
     "armistice day": (11, 11, None), "veterans day": (11, 11, None), "veteran's day": (11, 11, None),
-    "australia day": (1, 26, None), "anzac day": (4, 25, None), "canada day": (7, 1, None)}.items()}  # fmt: skip
+    "australia day": (1, 26, None), "anzac day": (4, 25, None), "canada day": (7, 1, None),
+    "st david's day": (3, 1, None), "st davids day": (3, 1, None), "st george's day": (4, 23, None),
+    "st georges day": (4, 23, None), "heritage day": (9, 24, None), "freedom day": (4, 27, None),
+    "canadian thanksgiving": (10, 1, MO(2)), "thanksgiving in canada": (10, 1, MO(2)),
+    # British clocks: back on the last Sunday of October, forward on the last Sunday of March.
+    "clocks went back": (10, 31, SU(-1)), "clocks changed": (10, 31, SU(-1)), "clocks going back": (10, 31, SU(-1)),
+    "clocks went forward": (3, 31, SU(-1)), "clocks going forward": (3, 31, SU(-1))}.items()}  # fmt: skip
+# Days that move with the moon, by year (the main day; an Eid by the usual calendar, a day either way).
+LUNAR_DAYS = {
+    "chinese new year": ("2024-02-10", "2025-01-29", "2026-02-17", "2027-02-06", "2028-01-26", "2029-02-13",
+                         "2030-02-03"),
+    "diwali": ("2024-11-01", "2025-10-20", "2026-11-08", "2027-10-29", "2028-10-17", "2029-11-05", "2030-10-26"),
+    "ramadan": ("2024-03-11", "2025-03-01", "2026-02-18", "2027-02-08", "2028-01-28", "2029-01-16", "2030-01-06"),
+    "eid al-fitr": ("2024-04-10", "2025-03-30", "2026-03-20", "2027-03-10", "2028-02-27", "2029-02-14",
+                    "2030-02-05"),
+    "eid al-adha": ("2024-06-16", "2025-06-06", "2026-05-27", "2027-05-17", "2028-05-05", "2029-04-24",
+                    "2030-04-13"),
+}  # fmt: skip
+LUNAR_NAMES = {"chinese new year": "chinese new year", "lunar new year": "chinese new year",
+               "spring festival": "chinese new year", "diwali": "diwali", "deepavali": "diwali",
+               "end of ramadan": "eid al-fitr", "eid al-fitr": "eid al-fitr", "eid al fitr": "eid al-fitr",
+               "eid ul fitr": "eid al-fitr", "eid-ul-fitr": "eid al-fitr", "eid al-adha": "eid al-adha",
+               "eid al adha": "eid al-adha", "eid ul adha": "eid al-adha", "eid-ul-adha": "eid al-adha",
+               "ramadan": "ramadan", "ramzan": "ramadan"}  # fmt: skip
 MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"  # noqa: E501
 WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 WEEKDAY_NAMES = WEEKDAYS.split("|")  # in date.weekday() order
@@ -53,7 +76,7 @@ WEEKDAY_ABBREVIATIONS = {"mon": "monday", "tue": "tuesday", "tues": "tuesday", "
 _UNIT = r"(?P<unit>hour|day|night|week|fortnight|month|year)s?"
 # "Half" and "and a half" also without the "a" ("one and half month", "half year"), as many write.
 _AMOUNT = re.compile(
-    r"(?<![a-z'])(?P<half_a>half\s+(?:an?\s+)?)?(?:(?P<low>\d+)\s*(?:-|to|or)\s*(?=\d))?"
+    r"(?<![a-z'])(?P<half_a>half\s+(?:an?\s+)?)?(?:(?P<low>\d+)\s*(?:-|to|or|,\s*(?:or\s+)?(?:maybe|perhaps|possibly))\s*(?=\d))?"
     r"(?P<count>\d+(?:\.\d+)?|a couple of|couple of|a couple|couple|a few|few|several|an|a)?"
     r"(?P<half>\s+and\s+(?:a\s+)?half)?\s*(?:-|\s)?\s*" + _UNIT + r"\b(?P<and_half>\s+and\s+(?:a\s+)?half)?"
     r"(?P<or_two>\s+or\s+2\b)?(?![\s-]+(?:old|young|pregnant|post[\s-]?partum|post[\s-]?natal)\b)(?P<ago>\s+(?:ago|back|before))?"
@@ -91,6 +114,13 @@ _CHANGE_BEFORE = re.compile(r"\b(?:worse|worsened|better|flared?(?: up)?|flaring
 _STARTED = r"\b(?:since|started|start|began|begun|noticed|came on|woke up(?: with it)?|from)\s+(?:\w+\s+)?"
 _MORE = re.compile(r"\s+(?:and\s+)?(?P<count>\d+)\s+" + _UNIT + r"\b")  # "a year (and) 3 months"
 _PAST_UNIT = re.compile(r"\b(?:the\s+|this\s+)?(?:past|last)\s+(?P<unit>fortnight|week|month|year)\b")
+# "last month" or "last year" inside a date: "the start of last month", "Christmas last year", "March of last year".
+_DATE_BEFORE_PAST = re.compile(
+    r"\b(?:(?:start|beginning|middle|mid|end)\s+of|" + MONTHS + r"|christmas|easter|new year|halloween"
+    r"|bonfire night|boxing day|thanksgiving|diwali|eid|ramadan)(?:\s+of)?\s+$"
+)
+# "since March last year", "Easter last year": that day a year before ("March" alone is the last March).
+_LAST_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?last\s+year\b")
 # "this pain is 3 months old", "the numbness is about a week old": the complaint's age, a duration
 # (not "my baby is 3 months old").
 _SYMPTOM_OLD = re.compile(
@@ -99,7 +129,10 @@ _SYMPTOM_OLD = re.compile(
     r"\s+(?:hour|day|night|week|fortnight|month|year)s?)\s+old\b"
 )
 # "3 weeks, maybe a month", "2 weeks or a month": two guesses, read as the middle (as "2-3 weeks").
-_ALTERNATIVE = re.compile(r",?\s+(?:or\s+)?(?:maybe|perhaps|possibly|or)\s+(?:even\s+|more\s+like\s+)?")
+_ALTERNATIVE = re.compile(
+    r",?\s+(?:or\s+)?(?:maybe|perhaps|possibly|or|to)\s+(?:even\s+|more\s+like\s+|closer\s+to\s+|nearer\s+(?:to\s+)?)?"
+    r"|,\s+(?=(?:an?\s+|\d+\s+)?(?:and\s+a\s+half\s+)?(?:week|fortnight|month|year)s?\b)"  # "a month, month and a half"
+)
 # "a week tomorrow", "it'll be 3 weeks on Monday": the amount is reached a day or more from now.
 _REACHED = re.compile(r"\s+(?:(?P<tomorrow>tomorrow)|on\s+(?P<day>" + WEEKDAYS + r"))\b")
 _REACHED_ON = re.compile(
@@ -109,9 +142,12 @@ _REACHED_ON = re.compile(
 # "took ibuprofen 3x a day for 5 days", "on gabapentin 300mg for 2 months", "my sugar was 11.2 this
 # morning", "INR was 3.2 on Monday" (but "3 weeks of pain despite ibuprofen" is the complaint's).
 _TREATMENT_OR_READING = re.compile(
-    r"\d\s*(?:mg|mcg|ml|units)\b|\b(?:tablets?|pills?|capsules?|ibuprofen|paracetamol|co-?codamol|codeine|naproxen"
+    r"\d\s*(?:mg|mcg|ml|g|units|mmol)\b|\b(?:tablets?|pills?|capsules?|ibuprofen|paracetamol|co-?codamol|codeine|naproxen"
     r"|diclofenac|tramadol|gabapentin|pregabalin|amitriptyline|duloxetine|antibiotics?|steroids?|painkillers?"
-    r"|inr|sugars?|glucose|hba1c|bp|blood pressure|reading)\b"
+    r"|metformin|insulin|aspirin|warfarin|apixaban|rivaroxaban|furosemide|levothyroxine|omeprazole|morphine"
+    r"|oxycodone|sertraline|prednisolone|\w+(?:statin|olol|pril|sartan|dipine)"
+    r"|(?:once|twice|3 times)\s+(?:daily|a day)"
+    r"|inr|sugars?|glucose|hba1c|bp|blood pressure|readings?|temp|temperature|pulse|sats|oxygen|bmi)\b"
 )
 # Tests date themselves too ("my bloods were done on Tuesday"), but an amount before one is often the
 # complaint's ("had an MRI 2 weeks ago and it has hurt since").
@@ -133,9 +169,10 @@ _AGE_STATED = re.compile(
     + _NOT_AN_AGE_AFTER
     + ")"
     # "a widow of 86 years", "a gentleman of 82"; "I have 67 years" (as Spanish, French or Italian say it).
-    r"|(?:\b(?:man|woman|lady|gentleman|gent|widow|widower|male|female|person|patient)\s+of\s+(?P<of>\d{2,3})\b"
-    + _NOT_AN_AGE_AFTER
-    + ")"
+    r"|(?:\b(?:man|woman|lady|gentleman|gent|widow|widower|male|female|person|patient|spinster|bachelor|pensioner"
+    r"|retiree|grandmother|grandfather|chap|fellow|soul)\s+of\s+(?P<of>\d{2,3})\b" + _NOT_AN_AGE_AFTER + ")"
+    # "a retired schoolmistress of 79 years" (50 and over: a working life is shorter; see _age_match).
+    r"|(?:\bretired\s+[a-z-]+\s+of\s+(?P<retired>\d{2,3})\s+years\b)"
     r"|(?:\bi\s+have\s+(?P<have>\d{2,3})\s+years?\b(?=\s*(?:$|[,.;!]|and\b|old\b)))"
     r"|(?:\b(?P<b>\d{1,3})\s*(?:-|\s)?(?:years?|yrs?|yr)[\s-]*(?:old|young|of age)\b)"
     r"|(?:\b(?P<c>\d{1,3})\s*(?:yo|y/o|y\.o)\b)"
@@ -149,9 +186,36 @@ _AGE_STATED = re.compile(
     # "62 and for about 6 months...", "83, my ankles...", "m 52, cramps...": a number opening the message.
     r"|(?:^\s*(?:(?:hi|hello|hiya|hey)\W+)?(?:(?:m|f|male|female)[\s,/]*)?(?P<e>\d{2})\s*(?:,|and\b(?!\s+a?\s*half)))"
     r"|(?:^\s*[mf](?P<mf>\d{2})\b)"  # "M34 sciatica..."
-    r"|(?:\b(?:pensioner|retired|retiree|oap|now|hit)\W+(?P<f>\d{2,3})\b" + _NOT_AN_AGE_AFTER + ")"
+    # "now at 83" (a stronger sign than "at 70" before it), not a time ("now at 10 pm").
+    r"|(?:\b(?:pensioner|retired|retiree|oap|now(?:\s+at)?|hit)\W+(?P<f>\d{2,3})\b(?!\s*(?:am|pm|o'?clock)\b|\s*[:.]\d)"
+    + _NOT_AN_AGE_AFTER
+    + ")"
     # "my 60th birthday", "celebrated my 65th in the summer" (not "my 20th week").
     r"|(?:\bmy\s+(?P<g>\d{2,3})(?:st|nd|rd|th)(?=\s+(?:birthday|bday|b-day)\b|\s*(?:$|[^\w\s]|(?:in|on|last|this|was|and)\b)))"
+    # "39 last birthday", "44 I am", "Fifty-three I am, and..." (Welsh and Irish word order), "me 54 year".
+    r"|(?:\b(?P<last>\d{2,3})\s+(?:at\s+(?:my\s+)?)?last\s+(?:birthday|bday|b-day)\b)"
+    r"|(?:\b(?P<iam>\d{2,3}),?\s+i\s+am\b(?=\s*(?:$|[,.;!?]|and\b)))"
+    r"|(?:(?:^|[.,;!?]\s*)me\s+(?P<me>\d{2,3})\s*(?:years?|yrs?)\b)"
+    # "born 1972 so 54", "which makes me 67".
+    r"|(?:\bborn\W+(?:in\s+)?(?:19|20)\d\d\W+so\s+(?:i'?m\s+|i am\s+)?(?P<so>\d{2,3})\b)"
+    r"|(?:\b(?:makes?|making)\s+me\s+(?P<makes>\d{2,3})\b" + _NOT_AN_AGE_AFTER + ")"
+    # "Rugby player, 19, dead leg...", "security guard, 60, standing...", "...3 months. 68.": a number of
+    # two figures as a clause of its own (16 and over, not a reading's: see _age_match).
+    r"|(?:(?:[,;(]|[.!?]\s)\s*(?P<clause>\d{2})\s*(?=[,;)]|[.!?](?!\d)|$))"
+    # "...2 wks ago, 47 yr", "Poland, 29 years, my knee hurt 4 weeks": years after a comma, when the
+    # message says how long some other way (see _age_match; "back pain, 20 years" is how long).
+    r"|(?:,\s*(?P<comma_years>\d{2,3})\s*(?:years?|yrs?|yr)\s*(?=$|[,.;!?)]))"
+)
+# Before a number standing as a clause: a reading ("BP 150/95, 72", "pulse 88, 72") or a list of
+# numbers of two figures ("aged 14, 17"), not "pain 7/10, 45" or "dad of 3, 41".
+_READING_CLAUSE_BEFORE = re.compile(
+    r"\b(?:bp|pulse|sats|temp\w*|weight|bmi|hr|score|size|sugars?|glucose|number|no|room|bed|ward|page)\b[^,;.!?]*$"
+    r"|(?<![/\d])\d{2,3}\W*$"
+)
+# Before years after a comma: a condition or a history ("diabetic, 20 years", "back pain, 20 years").
+_HISTORY_CLAUSE_BEFORE = re.compile(
+    r"\b(?:diabet\w*|smok\w*|pain|ache|aches|sciatica|arthritis|gout|history|hx|problems?|issues?|condition|asthma"
+    r"|sufferer|type [12]|on and off|job|work|career|married|nurse|driver|teacher|builder)\W*$"
 )
 # Someone else's age: "my 5 year old", "my 80-year-old mum", "my father age 70", "granny is 94".
 RELATIVES = (
@@ -163,7 +227,8 @@ RELATIVES = (
 _RELATIVE_BEFORE = re.compile(
     r"\b(?:"
     + RELATIVES
-    + r")(?:s|'s)?,?\s+(?:(?:who\s+)?is\s+|who's\s+|age\s+|aged\s+|(?:will|'?ll) be\s+|turn(?:s|ed|ing)\s+"
+    + r")(?:s|'s)?,?\s+(?:(?:who\s+)?is\s+|who's\s+|(?:are|were)\s+(?:aged\s+)?|age\s+|aged\s+|(?:will|'?ll) be\s+"
+    r"|turn(?:s|ed|ing)\s+"
     r"|\(\s*(?:\d{1,3}\s*(?:,|and|&)\s*)*)?$"  # "my kids (6 and 9)"
 )
 # "my mum, she is 82": he or she is someone else once the message has named them ("she's 78" alone
@@ -178,7 +243,8 @@ _SOON = (
     + r"))"
 )
 _AGE_NEXT = re.compile(
-    r"\b(?:i'?ll be|i will be|ill be|will be|turning)\s+(?P<a>\d{1,3})\b"
+    r"\b(?:i'?ll be|i will be|ill be|will be|(?:i\s+)?shall be|(?:i'?m|i am|am)\s+(?:soon|shortly)\s+to\s+be|soon to be"
+    r"|turning)\s+(?P<a>\d{1,3})\b"
     + _NOT_AN_AGE_AFTER
     + r"(?!\s*(?:years?|yrs?|degrees?)\b(?![\s-]*old))"  # "it'll be 10 years in May", "turning 90 degrees"
     + r"|\b(?P<b>\d{2,3})\s+(?:at\s+my\s+)?next\s+(?:birthday|bday|b-day|month|week|year)\b"
@@ -190,9 +256,20 @@ _AGE_NEXT = re.compile(
     + r"|\bmy\s+(?P<d>\d{2,3})(?:st|nd|rd|th)\s+(?:birthday|bday|b-day)\s+(?:is\s+)?"
     + _SOON
     + r"\b"
+    # "62 come March", "84 in January" opening a message; "in my 84th year" (83 years old).
+    + r"|\b(?P<e>\d{2,3})\s+come\s+(?:"
+    + MONTHS
+    + r"|christmas|easter|the new year|new year)\b"
+    + r"|^\s*(?P<f>\d{2,3})\s+in\s+(?:"
+    + MONTHS
+    + r")\b"
+    + r"|\bin\s+my\s+(?P<g>\d{2,3})(?:st|nd|rd|th)\s+year\b(?!\s+(?:of|at|as|in|with)\b)"
 )
 # "nearly 60", "almost 40", "pushing 70": about an age, not one.
-_APPROXIMATE_BEFORE = re.compile(r"\b(?:nearly|almost|approaching|pushing|nearer|nigh on|over|under)\s+$")
+_APPROXIMATE_BEFORE = re.compile(
+    r"\b(?:nearly|almost|approaching|pushing|nearer|nigh on|over|under|going on|getting on for|coming up to"
+    r"|knocking on|heading for)\s+$"
+)
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:my|our|his|her|their|your)\s+$")
 # A bare number that is a past age ("since I was 50") or a reading ("BMI 32", "HbA1c was 58").
 _NOT_AN_AGE_BEFORE = re.compile(
@@ -204,7 +281,7 @@ _NOT_AN_AGE_BEFORE = re.compile(
 # "45 and male", "67 this year"), not "2 operations", "size 11" or "6 out of 10".
 _BARE_NUMBER = re.compile(
     r"(?<![/.])(?<!\d,)(?<!out of )(?<!size )(?<!of )(?<!ft )\b\d{1,3}\b"
-    r"(?!\.\d|,\d{3}|\s*%|[\s-]*(?:something|odd|ish)\b)"
+    r"(?!\.\d|,\d{3}|\s*%|[\s-]*(?:something|odd|ish)\b|\s+on\s+\d+\s+off\b)"  # not "4 on 4 off"
     r"(?=\s*(?:$|[^\w\s/]|(?:and|but|now|next|this|in|on|years?|yrs?|yo|btw|thanks|lol|though|tho|i|mate)\b))"
 )
 # "15 (16 in March)": the age to come is said beside the age now.
@@ -247,6 +324,12 @@ _NUMERIC_DATE = re.compile(
     r"\b(?:since|from|on|started|began|starting)\s+(?:on\s+)?" + _HEDGE
     + r"(?:the\s+)?(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?\b(?!/)"
 )  # fmt: skip
+# "since the 01.11.", "from 3.11.2026": the day first, as German, French and most of Europe write it
+# (the dot after the month, or a year, tells it from "1.5 weeks").
+_DOTTED_DATE = re.compile(
+    r"\b(?:since|from|on|started|began|starting)\s+(?:on\s+)?" + _HEDGE
+    + r"(?:the\s+)?(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?:(?P<year>\d{4}|\d{2})\b(?!\.\d))?"
+)  # fmt: skip
 # "since the 3rd", "started on the 12th", "on the 8th ... ever since" (not "my appointment is on
 # the 30th"): a day of this month, or of the last if still to come.
 _ORDINAL_DAY = re.compile(
@@ -256,9 +339,37 @@ _ORDINAL_DAY = re.compile(
     + MONTHS
     + r")\b)"
 )
+# A named day as the start: "since Christmas", "started around bonfire night", "commenced on Remembrance
+# Sunday", "began shortly after Christmas last year", "just before Christmas", "since last Easter".
+_NAMED_START = (
+    r"\b(?:since|(?:started|starting|start|began|begun|commenced|came on|from)(?:\s+(?:just|shortly|right|soon))?"
+    r"(?:\s+(?:on|around|about|at|after|before|over))?)\s+(?:the\s+)?(?:last\s+)?"
+)
+_BIRTH_DATE = re.compile(
+    r"\b(?:born(?:\s+on)?|dob|d\.o\.b\.?|date of birth|birth ?date)\W*(?:"
+    r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<year>(?:19|20)\d\d)"
+    r"|(?P<words>(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + MONTHS + r"),?\s+(?:19|20)\d\d"
+    r"|(?:" + MONTHS + r")\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d))\b"
+)
+# "it started the day after my birthday, which was the 10th": the event's day as the start (the text
+# says the complaint started, then dates the event).
+_EVENT_WAS_DAY = re.compile(
+    r"\b(?:started|began|begun|came on|since)\b[^.!?]{0,60}?\b(?:which|that|it)\s+was\s+(?:on\s+)?"
+    r"(?=the\s+\d{1,2}(?:st|nd|rd|th)\b)"
+)
+# "the day after the wedding, we got married on the 31st of October": a day later than the date.
+_DAY_AFTER = re.compile(r"\b(?:started|began|came on|since|from)\s+(?:on\s+)?the\s+(?:day|night|morning)\s+after\b")
+# A date of birth: "born on the 3rd of December 1940", "DOB: 14/03/1959", "Date of birth: 2nd July 1980".
+_BORN_ON = re.compile(r"\b(born|dob|d\.o\.b\.?|date of birth|birth ?date)\W+(?:on\s+)?")
+# "since she was born", "since the baby was born": a child's age ("4 months old") is how long.
+_SINCE_BORN = re.compile(r"\bsince\s+(?:he|she|they|(?:the|my|our)\s+(?:\w+\s+)?\w+)\s+(?:was|were)\s+born\b")
+_CHILD_AGE = re.compile(r"\b(?P<n>\d+(?:\.\d+)?|an?)[\s-]+(?P<unit>week|month|year)s?[\s-]+old\b")
 # A start told with the event between ("since my op in March", "since I came back at the start of
 # October") or before ("I turned 80 in September and ... ever since"): read as "since March".
-_DATE_AHEAD = r"(?=(?:the\s+)?(?:(?:start|beginning|middle|mid|end)(?:\s+of)?[\s-]+)?(?:" + MONTHS + r")\b)"
+_DATE_AHEAD = (
+    r"(?=(?:the\s+)?(?:(?:start|beginning|middle|mid|end)(?:\s+of)?[\s-]+)?(?:" + MONTHS + r")\b"
+    r"|the\s+\d{1,2}(?:st|nd|rd|th)\b)"  # "since my birthday on the 3rd"
+)
 _SINCE_EVENT = re.compile(r"\bsince(?:\s+(?!since\b)[\w']+){1,6}?\s+(?:in|at|on)\s+" + _DATE_AHEAD)
 _EVENT_THEN_SINCE = re.compile(
     r"\b(?:in|on)\s+"
@@ -296,6 +407,8 @@ def _digits(text: str) -> str:
         normalised = re.sub(r"\b" + chat + r"\b", word, normalised)
     normalised = re.sub(r"\bo'(?=\s)", "of", normalised)  # "a couple o' weeks"
     normalised = normalised.replace(" & ", " and ")
+    # A year said aloud: "born in nineteen fifty eight", "in twenty twenty four" ("19 58": 1958).
+    normalised = re.sub(r"\b(born(?:\s+in)?|in|since|from|dob|of|year)\s+(19|20) ([0-9]{2})\b", r"\1 \2\3", normalised)
     normalised = re.sub(r"\bbetween\s+(\d+)\s+and\s+(\d+)\b", r"\1-\2", normalised)  # "between 2 and 3 weeks"
     normalised = re.sub(r"(\d)\s*-?ish(?=\s+" + _UNIT + ")", r"\1", normalised)  # "6ish weeks"
     # "for the past 2/3 weeks", "since 10/15 days": two or three weeks, as many write it (not "1/2 an hour").
@@ -330,12 +443,33 @@ def _age_match(normalised: str) -> re.Match | None:
     matches = []
     for match in _AGE_STATED.finditer(normalised):
         group = next(name for name, value in match.groupdict().items() if value)
-        if group == "alone" and int(match.group(group)) < 16:
+        number = int(match.group(group))
+        if group in ("alone", "clause", "comma_years") and number < 16 or group == "retired" and number < 50:
             continue
-        if _someone_elses(normalised, match.start(group) if group == "alone" else match.start()):
+        clause_before = normalised[: match.start()]
+        if group == "clause" and _READING_CLAUSE_BEFORE.search(clause_before):
+            continue
+        if group == "comma_years" and (
+            _HISTORY_CLAUSE_BEFORE.search(clause_before)
+            or not (_STARTED_OR_DATED.search(normalised) or _amount_besides(normalised, match))
+        ):
+            continue
+        late = group in ("alone", "clause", "comma_years", "iam")  # the match starts before the number
+        if _someone_elses(normalised, match.start(group) if late else match.start()):
             continue
         matches.append((group == "at", match))
     return min(matches, key=lambda pair: pair[0])[1] if matches else None
+
+
+_STARTED_OR_DATED = re.compile(r"\b(?:since|ago|yesterday|last night|today|this morning)\b")
+
+
+def _amount_besides(normalised: str, match: re.Match) -> bool:
+    """Whether the text has an amount of time besides the one in the match."""
+    return any(
+        (amount.group("count") or amount.group("half_a")) and not match.start() <= amount.start() < match.end()
+        for amount in _AMOUNT.finditer(normalised)
+    )
 
 
 def _counted_amount(normalised: str) -> bool:
@@ -343,10 +477,32 @@ def _counted_amount(normalised: str) -> bool:
     return any(match.group("count") or match.group("half_a") for match in _AMOUNT.finditer(normalised))
 
 
-def parse_age(text: str, answering: bool = False) -> int | None:
+def _birth_age(normalised: str, today: datetime.date) -> int | None:
+    """The age a full date of birth gives ("DOB 14/03/1959", "born on the 3rd of December 1940"); a
+    year alone gives none, as the birthday may be still to come."""
+    match = _BIRTH_DATE.search(normalised)
+    sentence = re.split(r"[.!?]\s", normalised[: match.start()])[-1] if match else ""
+    if not match or re.search(r"\b(?:he|she|they|it)\b|" + _NAMED_SOMEONE.pattern, sentence):
+        return None  # "my son was born on 2nd July 2012", "my mum, born 14/03/1940"
+    if match.group("year"):
+        a, b = int(match.group("a")), int(match.group("b"))
+        day, month = (b, a) if b > 12 >= a else (a, b)  # the day first unless it cannot be ("03/14/1959")
+        born = _calendar_day(day, month, match.group("year"), today)
+    else:
+        parsed = dateparser.parse(match.group("words"), languages=["en"], settings={"DATE_ORDER": "DMY"})
+        born = parsed.date() if parsed else None
+    if not born or born > today:
+        return None
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+def parse_age(text: str, answering: bool = False, today: datetime.date | None = None) -> int | None:
     """An age in years. Bare numbers count only when the text answers "how old are you?"."""
     normalised = _digits(text)
     match = _age_match(normalised)
+    born = None if match else _birth_age(normalised, today or datetime.date.today())
+    if born is not None:
+        return born if 0 < born < 120 else None
     coming = next(
         (
             m
@@ -395,8 +551,8 @@ def _amount_days(match: re.Match) -> float:
         amount = 0.5
     if match.group("half") or match.group("and_half") or match.group("or_two"):
         amount += 0.5
-    if match.group("low"):
-        amount = (amount + float(match.group("low"))) / 2  # "2-3 weeks": the middle
+    if match.group("low") and float(match.group("low")) < amount:
+        amount = (amount + float(match.group("low"))) / 2  # "2-3 weeks", "2, maybe 3 weeks": the middle
     return float(amount * UNIT_DAYS[match.group("unit")])
 
 
@@ -423,7 +579,10 @@ def _dated(text: str, today: datetime.date) -> float | None:
     if date:
         parsed = dateparser.parse(date.group("date"), languages=["en"], settings=settings)
         if parsed:
-            return _days_since(parsed.date(), today)
+            day = parsed.date()
+            if _LAST_YEAR_AFTER.match(text, date.end()) and day.year == today.year:
+                day = day.replace(year=today.year - 1)
+            return _days_since(day, today)
     ordinal = _ORDINAL_DAY.search(text)
     if ordinal and ordinal.group("on") == "on" and not re.search(r"\bsince\b", text[ordinal.end() :]):
         ordinal = None  # "on the 8th" dates the start only with "ever since" after it
@@ -439,6 +598,11 @@ def _dated(text: str, today: datetime.date) -> float | None:
         day = _numeric_date(numeric, today)
         if day:
             return _days_since(day, today)
+    dotted = _DOTTED_DATE.search(text)
+    if dotted:
+        day = _calendar_day(int(dotted.group("day")), int(dotted.group("month")), dotted.group("year"), today)
+        if day:
+            return _days_since(day, today)
     for weekday in _WEEKDAY.finditer(text):
         clause = _clause_before(text, weekday.start())
         if not re.search(r"\bsince\b", clause + text[weekday.start() :]) and (
@@ -450,7 +614,8 @@ def _dated(text: str, today: datetime.date) -> float | None:
         day = weekday.group("day") or WEEKDAY_ABBREVIATIONS[weekday.group("short") or weekday.group("part")]
         index = WEEKDAY_NAMES.index(day)
         days = (today.weekday() - index) % 7 or 7  # the last one; "since Saturday" on a Saturday: a week
-        weeks_earlier = _WEEKS_EARLIER_BEFORE.search(text[: weekday.start()])
+        name_start = weekday.start("day") if weekday.group("day") else weekday.start()  # after "last"
+        weeks_earlier = _WEEKS_EARLIER_BEFORE.search(text[:name_start])  # "a week last Tuesday"
         if weeks_earlier:  # "a week ago Tuesday", "2 weeks ago on Monday"
             days += 7 * (1 if weeks_earlier.group("n") == "a" else int(weeks_earlier.group("n")))
         elif _BEFORE_LAST_AFTER.match(text, weekday.end()):
@@ -459,12 +624,30 @@ def _dated(text: str, today: datetime.date) -> float | None:
             days = today.weekday() + 7 - index  # "Friday last week", "last week on Tuesday": in last week
         return float(days)
     for name, step in sorted(NAMED_DAYS.items(), key=lambda item: -len(item[0])):  # "new year's eve" first
-        if re.search(r"\bsince\s+(?:the\s+)?" + name, text):
+        named_start = re.search(_NAMED_START + name, text)
+        if named_start:
             named = datetime.date(today.year, 1, 1) + step
-            return _days_since(named if named <= today else datetime.date(today.year - 1, 1, 1) + step, today)
-    if re.search(r"\bsince\s+easter\b", text):
+            if named > today or _LAST_YEAR_AFTER.match(text, named_start.end()):
+                named = datetime.date(today.year - 1, 1, 1) + step
+            return _days_since(named, today)
+    named_start = re.search(_NAMED_START + r"easter\b", text)
+    if named_start:
         day = easter(today.year)
-        return _days_since(day if day <= today else easter(today.year - 1), today)
+        last_year = day > today or _LAST_YEAR_AFTER.match(text, named_start.end())
+        return _days_since(easter(today.year - 1) if last_year else day, today)
+    for name, key in sorted(LUNAR_NAMES.items(), key=lambda item: -len(item[0])):  # "end of ramadan" first
+        if re.search(_NAMED_START + name + r"\b", text):
+            days = [datetime.date.fromisoformat(day) for day in LUNAR_DAYS[key]]
+            past = [day for day in days if day <= today]
+            return _days_since(past[-1], today) if past and today.year <= days[-1].year else None
+    if re.search(_NAMED_START + r"eid\b", text):  # the last Eid, whichever
+        days = [datetime.date.fromisoformat(day) for key in ("eid al-fitr", "eid al-adha") for day in LUNAR_DAYS[key]]
+        past = [day for day in days if day <= today]
+        return _days_since(max(past), today) if past and today.year <= max(days).year else None
+    weekend = re.search(_NAMED_START + r"weekend\b", text)
+    if weekend and not re.search(r"\bweekend\s+before\s+last\b", text):
+        # "since the weekend", "since last weekend": from the Saturday of the last one over.
+        return float((today.weekday() - 5) % 7 + (7 if today.weekday() >= 5 else 0))
     return None
 
 
@@ -476,7 +659,11 @@ def _numeric_date(match: re.Match, today: datetime.date) -> datetime.date | None
         day, month = b, a
     else:
         return None  # "3/4": the 3rd of April or the 4th of March
-    year = match.group("year")
+    return _calendar_day(day, month, match.group("year"), today)
+
+
+def _calendar_day(day: int, month: int, year: str | None, today: datetime.date) -> datetime.date | None:
+    """The day, in the year given or else the last such day up to today."""
     try:
         if year:
             return datetime.date(int(year) + (2000 if len(year) == 2 else 0), month, day)
@@ -550,8 +737,9 @@ def _durations(normalised: str, age: re.Match | None, today: datetime.date):
             continue  # "3 shifts a week"
         if _operation_date(normalised, match) or _treated(normalised, match.start()):
             continue
-        if match.group("ago") and re.match(r"\s+(?:on\s+)?(?:" + WEEKDAYS + r")\b", normalised[match.end() :]):
-            continue  # "a week ago Tuesday": read as a day with the weekday
+        step_back = r"\s+(?:on\s+)?" if match.group("ago") else r"\s+(?:last|past|gone)\s+(?:on\s+)?"
+        if re.match(step_back + r"(?:" + WEEKDAYS + r")\b", normalised[match.end() :]):
+            continue  # "a week ago Tuesday", "a week last Tuesday": read as a day with the weekday
         days, taken = _amount_days(match), match.end()
         more = _MORE.match(normalised, match.end())
         if more and not match.group("ago") and UNIT_DAYS[more.group("unit")] < UNIT_DAYS[match.group("unit")]:
@@ -560,7 +748,13 @@ def _durations(normalised: str, age: re.Match | None, today: datetime.date):
             taken = more.end()
         alternative = _ALTERNATIVE.match(normalised, taken)
         other = alternative and _AMOUNT.match(normalised, alternative.end())
-        if other and (other.group("count") or other.group("half_a")):
+        if (
+            other
+            and alternative.group().strip() == ","
+            and (other.group("ago") or not (other.group("half") or other.group("and_half")))
+        ):
+            other = None  # "3 weeks, a month and a half ago I fell", "2 weeks, 3 weeks on Monday": another time
+        if other and (other.group("count") or other.group("half_a") or other.group("and_half")):
             other_days, other_end = _amount_days(other), other.end()
         else:  # "a week, maybe 2": the same unit
             bare = alternative and re.match(r"(\d+)\b(?!\s*[a-z/%])", normalised[alternative.end() :])
@@ -589,6 +783,10 @@ def parse_duration_days(text: str, today: datetime.date | None = None) -> float 
     for days, start, hours in _durations(normalised, _age_match(normalised), today):
         (changes if hours or _CHANGE_BEFORE.search(normalised[:start]) else dated).append(days)
     past = _PAST_UNIT.search(normalised)
+    if past and _DATE_BEFORE_PAST.search(normalised[: past.start()]):
+        past = None  # "since the start of last month", "Christmas last year", "in March last year"
+    if past and _treated(normalised, past.start()):
+        past = None  # "taking naproxen for the last week"
     if past and re.search(r"\b(?:" + WEEKDAYS + r")\s+(?:of\s+)?$", normalised[: past.start()]):
         past = None  # "since Friday last week": a day, read below
     if past and re.match(r"\s+(?:on\s+)?(?:" + WEEKDAYS + r")\b", normalised[past.end() :]):
@@ -598,9 +796,16 @@ def parse_duration_days(text: str, today: datetime.date | None = None) -> float 
         (changes if _CHANGE_BEFORE.search(normalised[: past.start()]) else dated).append(days)
     # The weekday of "3 weeks on Monday" is when the amount is reached, read with the amount above.
     starts = _REACHED_ON.sub(r"\1", normalised)
-    day = _dated(_EVENT_THEN_SINCE.sub("since ", _SINCE_EVENT.sub("since ", starts)), today)
+    starts = _EVENT_THEN_SINCE.sub("since ", _SINCE_EVENT.sub("since ", starts))
+    starts = _EVENT_WAS_DAY.sub("since ", starts)
+    day = _dated(_BORN_ON.sub(r"\1 ", starts), today)  # a date of birth is no start ("born on 30 November 1966")
     if day is not None:
-        dated.append(day)
+        dated.append(max(day - 1, 0.5) if day >= 1 and _DAY_AFTER.search(normalised) else day)
+    if _SINCE_BORN.search(normalised):  # "baby is 4 months old ... since she was born"
+        dated.extend(
+            float(UNIT_DAYS[m.group("unit")] * (1 if m.group("n") in ("a", "an") else float(m.group("n"))))
+            for m in _CHILD_AGE.finditer(normalised)
+        )
     if re.search(r"\bday before yesterday\b", normalised):
         dated.append(2.0)
     elif any(not _treated(normalised, m.start()) for m in re.finditer(r"\byesterday\b|\blast night\b", normalised)):
