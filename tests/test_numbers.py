@@ -387,6 +387,9 @@ def test_parse_age_from_date_of_birth(text, age):
         ("on atorvastatin for 5 years, calves ache for 2 weeks", 14),
         ("Taking naproxen 500mg twice a day for the last week, leg pain for 3 weeks", 21),
         ("my little girl won't put weight on her leg since yesterday", 1),
+        # How often the complaint comes is no medicine.
+        ("cramps twice a day for 2 weeks", 14),
+        ("the tingling comes 3 times a day for the last week or so", 7),
     ],
 )
 def test_parse_duration_days(text, days):

@@ -146,7 +146,6 @@ _TREATMENT_OR_READING = re.compile(
     r"|diclofenac|tramadol|gabapentin|pregabalin|amitriptyline|duloxetine|antibiotics?|steroids?|painkillers?"
     r"|metformin|insulin|aspirin|warfarin|apixaban|rivaroxaban|furosemide|levothyroxine|omeprazole|morphine"
     r"|oxycodone|sertraline|prednisolone|\w+(?:statin|olol|pril|sartan|dipine)"
-    r"|(?:once|twice|3 times)\s+(?:daily|a day)"
     r"|inr|sugars?|glucose|hba1c|bp|blood pressure|readings?|temp|temperature|pulse|sats|oxygen|bmi)\b"
 )
 # Tests date themselves too ("my bloods were done on Tuesday"), but an amount before one is often the
