@@ -175,7 +175,8 @@ FAMILY_WORDS = {"parents", "mum", "mom", "dad", "kids", "children", "sisters", "
 def _misread(doc: Doc, entity: dict[str, Any], entities: list[dict[str, Any]]) -> bool:
     """Everyday words read as a mention: "r" for "are" ("legs r fine"), "right" for "just" ("sleep right
     through"), "back" for "again" ("came back", "20 years back") or a leg's back ("the back of my
-    knee"), "a cold" for the illness, "both my parents", "both sides of my family", "a road trip"."""
+    knee"), "a cold" for the illness, "red flags", "both my parents", "both sides of my family", "a day
+    trip"."""
     span = doc.char_span(entity[ENTITY_ATTRIBUTE_START], entity[ENTITY_ATTRIBUTE_END], alignment_mode="expand")
     if span is None:
         return False
@@ -212,6 +213,8 @@ def _misread(doc: Doc, entity: dict[str, Any], entities: list[dict[str, Any]]) -
         # body's saddle area ("numb in the saddle" stays).
         two_before = doc[span.start - 2].lower_ if span.start > 1 else ""
         return before in SADDLE_SEAT_BEFORE or (before == "the" and two_before in {"on", "off", "from"})
+    if kind == "symptom" and value == "redness" and word == "red" and after in {"flag", "flags"}:
+        return True  # "no red flags", "red flag symptoms"
     if kind == "symptom" and value == "coldness" and word == "cold" and before == "a" and not following:
         return after not in {"feeling", "sensation", "patch", "spot", "tingle", "tingling", "numbness"}
     return False

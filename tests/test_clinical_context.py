@@ -143,6 +143,9 @@ def role_of(found, text, word):
         ("me neva smoke a day inna mi life", "smoke", "negated"),
         ("mi knee nuh swell, a mi ankle swell", "ankle", None),
         ("nil swelling of the calves", "swelling", "negated"),
+        ("perianal sensation intact", "perianal", "negated"),
+        ("numbness in the perianal area", "perianal", None),
+        ("i take no blood-thinning tablets", "blood", "negated"),
         ("calves non-tender", "tender", "negated"),
         ("tender calves", "tender", None),
         ("reports numbness, nil else", "numbness", None),
@@ -328,6 +331,7 @@ def test_a_symptom_inside_a_known_fact_becomes_the_fact(nlp, context):
         ("it aches after an hour sitting on the saddle", "saddle"),
         ("diabetes on both sides of the family", "both"),
         ("we went on a day trip to the coast", "trip"),
+        ("no red flags that i know of", "red"),
     ],
 )
 def test_everyday_words_are_not_read_as_mentions(nlp, context, text, word):
@@ -344,6 +348,7 @@ def test_everyday_words_are_not_read_as_mentions(nlp, context, text, word):
         ("both legs are weak", "both", "both"),
         ("I've gone numb in the saddle", "saddle", "saddle_area"),
         ("pain on both sides of my back", "both", "both"),
+        ("my calf is red and hot", "red", "redness"),
         ("my toes catch and i trip on the stairs", "trip", "foot_drop"),
     ],
 )
