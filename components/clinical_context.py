@@ -165,6 +165,9 @@ SIDE_NOT_BEFORE = {"through", "now", "away", "after", "before", "here", "there",
                    "on", "again", "this", "the", "a", "i", "it", "thing", "way", "?", ".", "!", "..."}  # fmt: skip
 SADDLE_SEAT_BEFORE = {"bike", "bicycle", "cycle", "cycling", "racing", "horse", "horse's", "pony", "turbo", "spin",
                       "peloton", "exercise", "motorbike", "leather", "gel"}  # fmt: skip
+TRIP_AS_JOURNEY_BEFORE = {"a", "the", "my", "our", "this", "that", "next", "last", "long", "haul", "road", "coach",
+                          "car", "bus", "train", "boat", "day", "business", "school", "holiday", "weekend",
+                          "shopping", "work", "camping", "ski", "fishing", "round"}  # fmt: skip
 FAMILY_WORDS = {"parents", "mum", "mom", "dad", "kids", "children", "sisters", "brothers", "grandparents", "sons",
                 "daughters", "nans", "grans"}  # fmt: skip
 
@@ -172,9 +175,18 @@ FAMILY_WORDS = {"parents", "mum", "mom", "dad", "kids", "children", "sisters", "
 def _misread(doc: Doc, entity: dict[str, Any], entities: list[dict[str, Any]]) -> bool:
     """Everyday words read as a mention: "r" for "are" ("legs r fine"), "right" for "just" ("sleep right
     through"), "back" for "again" ("came back", "20 years back") or a leg's back ("the back of my
-    knee"), "a cold" for the illness, "both my parents"."""
+    knee"), "a cold" for the illness, "red flags", "both my parents", "both sides of my family", "a day
+    trip"."""
     span = doc.char_span(entity[ENTITY_ATTRIBUTE_START], entity[ENTITY_ATTRIBUTE_END], alignment_mode="expand")
-    if span is None or len(span) != 1:
+    if span is None:
+        return False
+    if (
+        entity[ENTITY_ATTRIBUTE_TYPE] == "side"
+        and span[0].lower_ == "both"
+        and any(t.lower_ in {"family", "families"} for t in doc[span.start : span.start + 6])
+    ):
+        return True  # "cancer on both sides of my family"
+    if len(span) != 1:
         return False
     word = span.text.lower()
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
@@ -189,6 +201,8 @@ def _misread(doc: Doc, entity: dict[str, Any], entities: list[dict[str, Any]]) -
             return True
     if kind == "side" and value == "both" and any(t.lower_ in FAMILY_WORDS for t in doc[span.end : span.end + 3]):
         return True
+    if kind == "symptom" and value == "foot_drop" and word in {"trip", "trips"} and before in TRIP_AS_JOURNEY_BEFORE:
+        return True  # "a long-haul trip", "road trips": a journey, not tripping over the foot
     not_a_place = after == "of" or (
         before not in POSSESSIVES and (before in BACK_NOT_PLACE_BEFORE or after in {"from", "home"})
     )
@@ -199,6 +213,8 @@ def _misread(doc: Doc, entity: dict[str, Any], entities: list[dict[str, Any]]) -
         # body's saddle area ("numb in the saddle" stays).
         two_before = doc[span.start - 2].lower_ if span.start > 1 else ""
         return before in SADDLE_SEAT_BEFORE or (before == "the" and two_before in {"on", "off", "from"})
+    if kind == "symptom" and value == "redness" and word == "red" and after in {"flag", "flags"}:
+        return True  # "no red flags", "red flag symptoms"
     if kind == "symptom" and value == "coldness" and word == "cold" and before == "a" and not following:
         return after not in {"feeling", "sensation", "patch", "spot", "tingle", "tingling", "numbness"}
     return False
@@ -250,9 +266,48 @@ def set_roles(doc: Doc, entities: list[dict[str, Any]], context: ConText) -> Non
     for index, span in spans.items():
         tagged = by_start[span.start]
         role = next((role for attribute, role in ROLES if getattr(tagged._, attribute)), None)
+        if role == "negated" and _after_a_list_of_denials(doc, tagged):
+            role = None
+        if span.text.lower() in DENYING_WORDS:
+            role = role or "negated"
         if role and entities[index].get(ENTITY_ATTRIBUTE_ROLE) is None:
             entities[index][ENTITY_ATTRIBUTE_ROLE] = role
     _share_denials(doc, entities, spans, by_start)
+
+
+# Words that deny what they name: a clinician's "afebrile", "apyrexial" (no fever).
+DENYING_WORDS = {"afebrile", "apyrexial"}
+ITEM_BREAKS = {",", ";", ":"}
+
+
+def _after_a_list_of_denials(doc: Doc, target: Span) -> bool:
+    """In "no fever, no trauma, pain in right buttock" each denied thing has its own "no", so the item after
+    the last one, without its "no", is not denied: a mention is kept present when its only denial is a cue
+    that opens a list item, the item before opened with the same cue, and a comma stands between the cue
+    and the mention ("no fever, no numbness, tingling or weakness" keeps the tingling: the safer error)."""
+    modifiers = [m for m in getattr(target._, "modifiers", ()) or () if m.category == "NEGATED_EXISTENCE"]
+    if len(modifiers) != 1 or modifiers[0].direction.upper() != "FORWARD":
+        return False
+    start, end = modifiers[0].modifier_span
+    if start < 2 or doc[start - 1].lower_ not in ITEM_BREAKS:
+        return False
+    if not any(t.lower_ in ITEM_BREAKS for t in doc[end : target.start]):
+        return False
+    item_start = max(t.i for t in doc[end : target.start] if t.lower_ in ITEM_BREAKS)
+    item_end = next((t.i for t in doc[target.end :] if t.lower_ in ITEM_BREAKS or t.is_sent_start), len(doc))
+    if any(t.lower_ in DENIAL_WORDS for t in doc[item_start:item_end]):
+        return False  # the item is a denial of its own ("legs aren't weak")
+    cue = [t.lower_ for t in doc[start:end]]
+    previous = start - 2
+    while previous > 0 and doc[previous - 1].lower_ not in ITEM_BREAKS and not doc[previous].is_sent_start:
+        previous -= 1
+    return [t.lower_ for t in doc[previous : previous + len(cue)]] == cue
+
+
+# Words that deny something within a list item: "no fever, no trauma, legs aren't weak".
+DENIAL_WORDS = {"no", "not", "n't", "nt", "never", "none", "nothing", "nil", "nae", "nuh", "without", "nor", "dont",
+                "doesnt", "didnt", "havent", "hasnt", "hadnt", "aint", "isnt", "arent", "wasnt", "werent", "wont",
+                "didnae", "isnae", "wasnae"}  # fmt: skip
 
 
 # Words that can stand between two things denied together: "bladder n bowels ok", "my pee and my poo
@@ -286,7 +341,7 @@ def _share_denials(doc: Doc, entities: list[dict[str, Any]], spans: dict[int, Sp
         start = a.start
         while start > 0 and doc[start - 1].lower_ in LEADING:
             start -= 1
-        opening = start == 0 or doc[start - 1].is_punct or doc[start - 1].lower_ in CLAUSE_BREAKS
+        opening = start == 0 or doc[start - 1].is_punct or doc[start - 1].lower_ in CLAUSE_BREAKS | {"that"}
         if opening:
             ea[ENTITY_ATTRIBUTE_ROLE] = "negated"
 

@@ -138,6 +138,95 @@ def role_of(found, text, word):
         ("does it mean i have sciatica", "sciatica", "hypothetical"),
         # A fact said in a cue's words: "no history of cancer".
         ("there's no history of cancer", "cancer", "negated"),
+        # Jamaican denials, and a clinician's "nil" and "non-".
+        ("mi nuh have no tingling", "tingling", "negated"),
+        ("me neva smoke a day inna mi life", "smoke", "negated"),
+        ("mi knee nuh swell, a mi ankle swell", "ankle", None),
+        ("nil swelling of the calves", "swelling", "negated"),
+        ("perianal sensation intact", "perianal", "negated"),
+        ("numbness in the perianal area", "perianal", None),
+        ("i take no blood-thinning tablets", "blood", "negated"),
+        ("calves non-tender", "tender", "negated"),
+        ("tender calves", "tender", None),
+        ("reports numbness, nil else", "numbness", None),
+        # A colon before a list of denials does not swallow its first "no".
+        ("for the record: no fever, no weight loss", "fever", "negated"),
+        ("fever: no", "fever", "negated"),
+        # In a list where each denial has its own "no", the item without one is not denied.
+        ("no swelling, no redness, burning in the sole of my foot", "burning", None),
+        ("no swelling, no redness, legs aren't weak", "weak", "negated"),
+        ("no swelling, redness or heat", "redness", "negated"),
+        # Ruled out, before or after; a cue after the thing in inverted order; "I don't think so".
+        ("clot ruled out by the scan", "clot", "negated"),
+        ("they ruled out a clot", "clot", "negated"),
+        ("they ruled out a clot, still swollen though", "swollen", None),
+        ("a fall there was not", "fall", "negated"),
+        ("numbness? i don't believe so", "numbness", "negated"),
+        ("numbness, and i don't think it is getting better", "numbness", None),
+        # Still a fact said as fine, in more words.
+        ("my bowels remain entirely normal", "bowels", "negated"),
+        ("my bladder has been fine throughout", "bladder", "negated"),
+        ("my bladder works as it should", "bladder", "negated"),
+        ("my bladder is 100 percent", "bladder", "negated"),
+        ("the leg is as strong as ever", "leg", "negated"),
+        ("the leg is as weak as ever", "weak", None),
+        ("water works are fine", "water", "negated"),
+        ("bowels behaving, no complaints", "bowels", "negated"),
+        ("the right is completely unaffected", "right", "negated"),
+        # Gone and past: a resolved symptom or condition is not there now; one that has not gone is.
+        ("had a slipped disc in my thirties, all gone now", "slipped", "negated"),
+        ("the pins and needles cleared up after a week", "pins", "negated"),
+        ("the numbness has not cleared up", "numbness", None),
+        ("my calf cramps went away", "cramps", "negated"),
+        ("the pain went down my leg", "pain", None),
+        ("the swelling has gone down now", "swelling", "negated"),
+        ("my foot tingled and now it's gone numb", "tingled", None),
+        ("my leg used to swell but not any more", "swell", "negated"),
+        ("i had sciatica once but it settled", "sciatica", "negated"),
+        ("the ache never goes away", "ache", None),
+        ("no longer on warfarin", "warfarin", "negated"),
+        ("i can no longer feel my heel", "heel", None),
+        ("quit smoking in 2010", "smoking", "negated"),
+        ("gave up the fags at new year", "fags", "negated"),
+        ("stopped walking far because of the pain", "pain", None),
+        ("i had been free of sciatica for years but it's back", "sciatica", None),
+        ("free of sciatica for years now", "sciatica", "negated"),
+        # Certainty and double negatives with "without", a break or "nothing helps".
+        ("no doubt it's a trapped nerve", "trapped", None),
+        ("without a doubt the numbness is worse", "numbness", None),
+        ("no numbness without a doubt", "numbness", "negated"),
+        ("i can't stand without my knee buckling", "buckling", None),
+        ("walking without pain", "pain", "negated"),
+        ("not a night goes by without cramp", "cramp", None),
+        ("no let up from the burning", "burning", None),
+        ("the tingling in my toes, nothing seems to help", "toes", None),
+        ("tingling, nothing", "tingling", "negated"),
+        # Doubts: "any chance", a clinician's query, "want to know if", a modal question, trips to come.
+        ("any chance it's a dvt?", "dvt", "hypothetical"),
+        ("no chance i'm pregnant", "pregnant", "negated"),
+        ("suspected sciatica, left leg pain", "sciatica", "hypothetical"),
+        ("suspected sciatica, left leg pain", "pain", None),
+        ("can you tell me if it's sciatica", "sciatica", "hypothetical"),
+        ("could a slipped disc cause this", "slipped", "hypothetical"),
+        ("my slipped disc could be pressing on the nerve", "slipped", None),
+        ("long flight booked for june", "flight", "hypothetical"),
+        ("i'm flying next month", "flying", "hypothetical"),
+        ("i flew back last month", "flew", None),
+        # A reason after "because" is a new clause; "because of" is not.
+        ("i wonder if it's sciatica because the pain shoots down my leg", "pain", None),
+        ("no numbness because i checked", "numbness", "negated"),
+        # Someone else, in more words and from more places.
+        ("my grandmother had diabetes", "diabetes", "other_person"),
+        ("mi madda have sugar", "sugar", "other_person"),
+        ("my ouma had sciatica", "sciatica", "other_person"),
+        ("pa had a clot last year", "clot", "other_person"),
+        ("no diabetes in the family", "diabetes", "other_person"),
+        ("arthritis and clots on my mum's side of the family", "clots", "other_person"),
+        ("clots in my calf", "clots", None),
+        # A remark in commas inside a denial does not end it; a new subject after a comma does.
+        ("i have not, i'm happy to say, had any tingling", "tingling", "negated"),
+        ("no fever, still sore in the calf", "sore", None),
+        ("no fever, a bit of tingling", "tingling", None),
     ],
 )
 def test_roles(nlp, context, text, word, role):
@@ -154,6 +243,14 @@ def test_a_bladder_that_is_fine_is_negated_but_one_that_cannot_be_controlled_is_
     lost = "I can't control my bladder"
     assert analyse(nlp, context, fine, [bladder(fine)])[0]["role"] == "negated"
     assert analyse(nlp, context, lost, [bladder(lost)])[0].get("role") is None
+
+
+def test_a_clinicians_afebrile_denies_a_fever(nlp, context):
+    found = analyse(nlp, context, "afebrile, calf tender")
+    assert [(e["value"], e.get("role")) for e in found if e["entity"] != "body_part"] == [
+        ("fever", "negated"),
+        ("pain", None),
+    ]
 
 
 def test_worry_about_a_named_condition_is_hypothetical(nlp, context):
@@ -232,6 +329,9 @@ def test_a_symptom_inside_a_known_fact_becomes_the_fact(nlp, context):
         ("both my parents had cancer", "both"),
         ("bum pain, worse on the bike saddle", "saddle"),
         ("it aches after an hour sitting on the saddle", "saddle"),
+        ("diabetes on both sides of the family", "both"),
+        ("we went on a day trip to the coast", "trip"),
+        ("no red flags that i know of", "red"),
     ],
 )
 def test_everyday_words_are_not_read_as_mentions(nlp, context, text, word):
@@ -247,6 +347,9 @@ def test_everyday_words_are_not_read_as_mentions(nlp, context, text, word):
         ("a cold feeling in my foot", "cold", "coldness"),
         ("both legs are weak", "both", "both"),
         ("I've gone numb in the saddle", "saddle", "saddle_area"),
+        ("pain on both sides of my back", "both", "both"),
+        ("my calf is red and hot", "red", "redness"),
+        ("my toes catch and i trip on the stairs", "trip", "foot_drop"),
     ],
 )
 def test_the_same_words_as_mentions_are_kept(nlp, context, text, word, value):
