@@ -1,6 +1,6 @@
 """Load benchmark: this bot and the stock `rasa init` bot, same machine, same run.
 
-    .venv/bin/python scripts/benchmark.py [--users 1 10 50] [--conversations 10 2 1]
+    .venv/bin/python scripts/benchmark.py [--users 1 10 50] [--conversations 10 2 1] [--workers 2]
 
 Creates the stock bot with `rasa init --no-prompt` in a temporary folder (which trains it), starts
 both bots (each a Rasa server with its action server, on free ports; ours with the trained model in
@@ -16,8 +16,14 @@ twice:
   the latency people get with N of them chatting at once. (One user never waits for another, so
   one user is run without pause only.)
 Reports reply latency (send to all replies received) p50, p95 and p99, messages per second, and
-the peak resident memory of every server process; writes results/benchmark.md and
-results/benchmark.json.
+the peak resident memory of every server (with its workers); writes results/benchmark.md and
+results/benchmark.json (results/benchmark-workers-N.md and .json with --workers N).
+
+With --workers N (N > 1), both Rasa servers run N Sanic workers (SANIC_WORKERS), which Rasa
+allows only with a lock store shared between processes: both bots keep their conversations in
+PostgreSQL and their locks in Redis, the deployment of endpoints-cluster.yml (a throwaway
+database and key prefix for each bot, dropped afterwards; the stock bot with Rasa's own
+RedisLockStore).
 """
 
 from __future__ import annotations
@@ -45,6 +51,7 @@ sys.path[:0] = [str(ROOT / "tests"), str(ROOT)]
 
 from chat import PLAIN_ANSWERS  # noqa: E402
 from conftest import Bot, Server, action_server, rasa_server, url_of, write_endpoints  # noqa: E402
+from redis_pg import create_database, delete_keys, drop_database, redis_client, unique_prefix  # noqa: E402
 
 from actions.triage import table  # noqa: E402
 
@@ -75,10 +82,14 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def rss_mb(pid: int) -> float:
-    for line in pathlib.Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
+    """The resident memory of a process and its children (a server's Sanic workers)."""
+    try:
+        status = pathlib.Path(f"/proc/{pid}/status").read_text()
+        children = " ".join(path.read_text() for path in pathlib.Path(f"/proc/{pid}/task").glob("*/children"))
+    except FileNotFoundError:
+        return 0.0
+    own = next((int(line.split()[1]) / 1024 for line in status.splitlines() if line.startswith("VmRSS:")), 0.0)
+    return own + sum(rss_mb(int(child)) for child in children.split())
 
 
 class User:
@@ -180,7 +191,18 @@ def nlu_only(bot: Bot, texts: list[str], rounds: int = 5) -> dict:
     return {"nlu_parse_p50_ms": round(statistics.median(timings) * 1000), "nlu_parses": len(timings)}
 
 
-def stock_bot(workdir: pathlib.Path) -> tuple[list[Server], Bot]:
+def shared_stores(lock_store_type: str, cleanup: list) -> str:
+    """A throwaway PostgreSQL database and Redis key prefix, as endpoints-cluster.yml uses them."""
+    database, prefix = create_database(), unique_prefix()
+    cleanup += [lambda: drop_database(database), lambda: delete_keys(redis_client(), prefix)]
+    return (
+        f"tracker_store:\n  type: SQL\n  dialect: postgresql\n  url: 127.0.0.1\n  port: 5432\n"
+        f"  username: postgres\n  db: {database}\n"
+        f"lock_store:\n  type: {lock_store_type}\n  url: 127.0.0.1\n  port: 6379\n  db: 1\n  key_prefix: {prefix}\n"
+    )
+
+
+def stock_bot(workdir: pathlib.Path, workers: int, cleanup: list) -> tuple[list[Server], Bot]:
     project = workdir / "stock"
     project.mkdir()  # rasa init wants the folder to exist
     env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", "RASA_TELEMETRY_ENABLED": "false"}
@@ -194,18 +216,23 @@ def stock_bot(workdir: pathlib.Path) -> tuple[list[Server], Bot]:
     print(f"  trained in {time.perf_counter() - start:.0f} s", flush=True)
     actions = action_server(workdir)
     actions.cwd = project
-    endpoints = write_endpoints(workdir / "stock-endpoints.yml", actions.port, "")
-    rasa = rasa_server(workdir, endpoints)
+    stores = shared_stores("redis", cleanup) if workers > 1 else ""
+    endpoints = write_endpoints(workdir / "stock-endpoints.yml", actions.port, stores)
+    rasa = rasa_server(workdir, endpoints, env={"SANIC_WORKERS": str(workers)})
     rasa.args[rasa.args.index("models")] = str(project / "models")
     rasa.cwd = project
     actions.log, rasa.log = workdir / "stock_actions-.log", workdir / "stock_rasa-.log"
     return [rasa, actions], Bot(url_of(rasa), rasa.args[rasa.args.index("--auth-token") + 1])
 
 
-def our_bot(workdir: pathlib.Path) -> tuple[list[Server], Bot]:
+def our_bot(workdir: pathlib.Path, workers: int, cleanup: list) -> tuple[list[Server], Bot]:
     actions = action_server(workdir)
-    stores = f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {workdir / 'conversations.db'}\n"
-    rasa = rasa_server(workdir, write_endpoints(workdir / "endpoints.yml", actions.port, stores))
+    if workers > 1:
+        stores = shared_stores("persistence.lock_store.AtomicRedisLockStore", cleanup)
+    else:
+        stores = f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {workdir / 'conversations.db'}\n"
+    endpoints = write_endpoints(workdir / "endpoints.yml", actions.port, stores)
+    rasa = rasa_server(workdir, endpoints, env={"SANIC_WORKERS": str(workers)})
     actions.log, rasa.log = workdir / "ours_actions-.log", workdir / "ours_rasa-.log"
     return [rasa, actions], Bot(url_of(rasa), rasa.args[rasa.args.index("--auth-token") + 1])
 
@@ -262,15 +289,19 @@ def main() -> None:
     parser.add_argument(
         "--conversations", type=int, nargs="+", default=[10, 2, 1], help="assessments per user per level"
     )
+    parser.add_argument(
+        "--workers", type=int, default=1, help="Sanic workers per Rasa server (over 1: PostgreSQL and Redis)"
+    )
     args = parser.parse_args()
     conversations = (args.conversations * len(args.users))[: len(args.users)]
     load_before = " ".join(pathlib.Path("/proc/loadavg").read_text().split()[:3])
     results: list[dict] = []
     profile: dict = {}
+    cleanup: list = []
     with tempfile.TemporaryDirectory(prefix="legbot-bench-") as tmp:
         workdir = pathlib.Path(tmp)
-        stock_servers, stock = stock_bot(workdir)
-        our_servers, ours = our_bot(workdir)
+        stock_servers, stock = stock_bot(workdir, args.workers, cleanup)
+        our_servers, ours = our_bot(workdir, args.workers, cleanup)
         everything = [*our_servers, *stock_servers]
         try:
             print("starting both bots ...", flush=True)
@@ -292,16 +323,20 @@ def main() -> None:
         finally:
             for server in everything:
                 server.stop()
+            for clean in cleanup:
+                clean()
     command = "scripts/benchmark.py " + " ".join(sys.argv[1:])
     out = ROOT / "results"
     out.mkdir(exist_ok=True)
-    summary = {"machine": machine(), "command": command, "nlu_only": profile, "results": results}
-    (out / "benchmark.json").write_text(json.dumps(summary, indent=2))
+    summary = {"machine": machine(), "command": command, "workers": args.workers, "nlu_only": profile,
+               "results": results}  # fmt: skip
+    name = "benchmark" if args.workers == 1 else f"benchmark-workers-{args.workers}"
+    (out / f"{name}.json").write_text(json.dumps(summary, indent=2))
     text = report(results, command, load_before) + (
         f"\nNLU alone (POST /model/parse, one at a time, the same texts): ours p50 "
         f"{profile['ours']['nlu_parse_p50_ms']} ms, stock p50 {profile['stock']['nlu_parse_p50_ms']} ms.\n"
     )
-    (out / "benchmark.md").write_text(text)
+    (out / f"{name}.md").write_text(text)
     print(text)
 
 

@@ -1,6 +1,8 @@
+import contextlib
 import dataclasses
 import os
 import pathlib
+import signal
 import socket
 import subprocess
 import sys
@@ -65,7 +67,7 @@ def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 180) -> 
         try:
             if requests.get(url, timeout=2).ok:
                 return
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):  # a Sanic worker may still be loading
             pass
         time.sleep(0.5)
     raise TimeoutError(url)
@@ -82,7 +84,10 @@ class Server:
     def launch(self) -> "Server":
         env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", "RASA_TELEMETRY_ENABLED": "false", **self.env}
         with open(self.log, "a") as log:
-            self.process = subprocess.Popen(self.args, cwd=self.cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
+            # In a process group of its own, stopped as one with its Sanic workers (SANIC_WORKERS).
+            self.process = subprocess.Popen(
+                self.args, cwd=self.cwd, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            )
         return self
 
     def wait(self) -> "Server":
@@ -106,12 +111,15 @@ class Server:
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
-            self.process.terminate()
+            os.killpg(self.process.pid, signal.SIGTERM)
             try:
                 self.process.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+        if self.process:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGKILL)  # a worker left behind
         self.process = None
 
 
