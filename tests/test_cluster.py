@@ -21,6 +21,7 @@ from redis_pg import (
     create_database,
     delete_keys,
     drop_database,
+    pg_connect,
     redis_client,
     unique_prefix,
 )
@@ -110,3 +111,23 @@ def test_a_burst_for_one_conversation_on_both_servers_loses_and_interleaves_noth
         actions = [event["name"] for event in turn if event["event"] == "action"]
         assert any(event["event"] == "bot" for event in turn), f"no reply to {events[start]['text']!r}"
         assert actions and actions[-1] == "action_listen" and actions.count("action_listen") == 1, actions
+
+
+def test_the_shipped_settings_create_their_database_when_missing():
+    from rasa.core.tracker_store import TrackerStore
+    from rasa.shared.core.domain import Domain
+    from rasa.utils.endpoints import EndpointConfig
+
+    settings = yaml.safe_load((ROOT / "endpoints-cluster.yml").read_text())["tracker_store"]
+    database = "legbot_test_" + unique_prefix()[1:13]
+    settings.update(url=PG_HOST, port=PG_PORT, username=PG_USER, db=database)
+    connection = pg_connect()  # skips when PostgreSQL does not answer
+    try:
+        store = TrackerStore.create(EndpointConfig.from_dict(settings), Domain.load(ROOT / "domain.yml"))
+        store.engine.dispose()
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", (database,))
+            assert cursor.fetchone() == (1,)
+    finally:
+        connection.close()
+        drop_database(database)
