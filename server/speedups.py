@@ -28,7 +28,7 @@ Found with py-spy on the Rasa server under the load benchmark (scripts/benchmark
    open in a pool, as SQLAlchemy 2 does for SQLite files, and use write-ahead logging with
    `synchronous=NORMAL`, which SQLite documents as safe from corruption: a commit survives a crash
    of the servers; only the latest ones may be lost if the machine itself loses power. A save took
-   2.4 to 3.0 ms before, 0.7 ms after.
+   1.7 to 3.0 ms before, 0.7 ms after.
 """
 
 from __future__ import annotations
