@@ -51,7 +51,14 @@ sys.path[:0] = [str(ROOT / "tests"), str(ROOT)]
 
 from chat import PLAIN_ANSWERS  # noqa: E402
 from conftest import Bot, Server, action_server, rasa_server, url_of, write_endpoints  # noqa: E402
-from redis_pg import create_database, delete_keys, drop_database, redis_client, unique_prefix  # noqa: E402
+from redis_pg import (  # noqa: E402
+    cluster_stores,
+    create_database,
+    delete_keys,
+    drop_database,
+    redis_client,
+    unique_prefix,
+)
 
 from actions.triage import table  # noqa: E402
 
@@ -191,15 +198,11 @@ def nlu_only(bot: Bot, texts: list[str], rounds: int = 5) -> dict:
     return {"nlu_parse_p50_ms": round(statistics.median(timings) * 1000), "nlu_parses": len(timings)}
 
 
-def shared_stores(lock_store_type: str, cleanup: list) -> str:
-    """A throwaway PostgreSQL database and Redis key prefix, as endpoints-cluster.yml uses them."""
+def shared_stores(cleanup: list, lock_store_type: str | None = None) -> str:
+    """endpoints-cluster.yml's stores in a throwaway PostgreSQL database and Redis key prefix."""
     database, prefix = create_database(), unique_prefix()
     cleanup += [lambda: drop_database(database), lambda: delete_keys(redis_client(), prefix)]
-    return (
-        f"tracker_store:\n  type: SQL\n  dialect: postgresql\n  url: 127.0.0.1\n  port: 5432\n"
-        f"  username: postgres\n  db: {database}\n"
-        f"lock_store:\n  type: {lock_store_type}\n  url: 127.0.0.1\n  port: 6379\n  db: 1\n  key_prefix: {prefix}\n"
-    )
+    return cluster_stores(database, prefix, lock_store_type)
 
 
 def stock_bot(workdir: pathlib.Path, workers: int, cleanup: list) -> tuple[list[Server], Bot]:
@@ -216,7 +219,7 @@ def stock_bot(workdir: pathlib.Path, workers: int, cleanup: list) -> tuple[list[
     print(f"  trained in {time.perf_counter() - start:.0f} s", flush=True)
     actions = action_server(workdir)
     actions.cwd = project
-    stores = shared_stores("redis", cleanup) if workers > 1 else ""
+    stores = shared_stores(cleanup, lock_store_type="redis") if workers > 1 else ""
     endpoints = write_endpoints(workdir / "stock-endpoints.yml", actions.port, stores)
     rasa = rasa_server(workdir, endpoints, env={"SANIC_WORKERS": str(workers)})
     rasa.args[rasa.args.index("models")] = str(project / "models")
@@ -228,7 +231,7 @@ def stock_bot(workdir: pathlib.Path, workers: int, cleanup: list) -> tuple[list[
 def our_bot(workdir: pathlib.Path, workers: int, cleanup: list) -> tuple[list[Server], Bot]:
     actions = action_server(workdir)
     if workers > 1:
-        stores = shared_stores("persistence.lock_store.AtomicRedisLockStore", cleanup)
+        stores = shared_stores(cleanup)
     else:
         stores = f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {workdir / 'conversations.db'}\n"
     endpoints = write_endpoints(workdir / "endpoints.yml", actions.port, stores)

@@ -1,9 +1,11 @@
 """Connections to the machine's PostgreSQL and Redis for the tests; a test skips when they don't answer."""
 
 import os
+import pathlib
 import uuid
 
 import pytest
+import yaml
 
 PG_HOST = os.environ.get("TEST_PG_HOST", "127.0.0.1")
 PG_PORT = int(os.environ.get("TEST_PG_PORT", "5432"))
@@ -11,6 +13,7 @@ PG_USER = os.environ.get("TEST_PG_USER", "postgres")
 REDIS_HOST = os.environ.get("TEST_REDIS_HOST", "127.0.0.1")
 REDIS_PORT = int(os.environ.get("TEST_REDIS_PORT", "6379"))
 REDIS_DB = int(os.environ.get("TEST_REDIS_DB", "1"))
+CLUSTER_ENDPOINTS = pathlib.Path(__file__).resolve().parents[1] / "endpoints-cluster.yml"
 
 
 def redis_client():
@@ -68,3 +71,15 @@ def drop_database(name: str) -> None:
             cursor.execute(f"DROP DATABASE IF EXISTS {name}")
     finally:
         connection.close()
+
+
+def cluster_stores(database: str, prefix: str, lock_store_type: str | None = None) -> str:
+    """endpoints-cluster.yml's stores, pointed at this run's database and key prefix (and another
+    lock store class where the project's cannot be imported, as in the stock bot's folder)."""
+    stores = yaml.safe_load(CLUSTER_ENDPOINTS.read_text())
+    stores["tracker_store"].update(url=PG_HOST, port=PG_PORT, username=PG_USER, db=database)
+    stores["lock_store"].update(url=REDIS_HOST, port=REDIS_PORT, db=REDIS_DB, key_prefix=prefix)
+    if lock_store_type:
+        stores["lock_store"]["type"] = lock_store_type
+    del stores["action_endpoint"]
+    return yaml.safe_dump(stores)

@@ -12,12 +12,7 @@ import yaml
 from chat import Chat
 from conftest import ROOT, TOKEN, Bot, action_server, rasa_server, url_of, write_endpoints
 from redis_pg import (
-    PG_HOST,
-    PG_PORT,
-    PG_USER,
-    REDIS_DB,
-    REDIS_HOST,
-    REDIS_PORT,
+    cluster_stores,
     create_database,
     delete_keys,
     drop_database,
@@ -29,15 +24,6 @@ from redis_pg import (
 pytestmark = pytest.mark.server
 
 BURST = 12
-
-
-def cluster_stores(database: str, prefix: str) -> str:
-    """endpoints-cluster.yml's stores, pointed at this run's database and key prefix."""
-    stores = yaml.safe_load((ROOT / "endpoints-cluster.yml").read_text())
-    stores["tracker_store"].update(url=PG_HOST, port=PG_PORT, username=PG_USER, db=database)
-    stores["lock_store"].update(url=REDIS_HOST, port=REDIS_PORT, db=REDIS_DB, key_prefix=prefix)
-    del stores["action_endpoint"]
-    return yaml.safe_dump(stores)
 
 
 @pytest.fixture(scope="module")
@@ -118,9 +104,8 @@ def test_the_shipped_settings_create_their_database_when_missing():
     from rasa.shared.core.domain import Domain
     from rasa.utils.endpoints import EndpointConfig
 
-    settings = yaml.safe_load((ROOT / "endpoints-cluster.yml").read_text())["tracker_store"]
     database = "legbot_test_" + unique_prefix()[1:13]
-    settings.update(url=PG_HOST, port=PG_PORT, username=PG_USER, db=database)
+    settings = yaml.safe_load(cluster_stores(database, unique_prefix()))["tracker_store"]
     connection = pg_connect()  # skips when PostgreSQL does not answer
     try:
         store = TrackerStore.create(EndpointConfig.from_dict(settings), Domain.load(ROOT / "domain.yml"))
