@@ -59,6 +59,7 @@ LUNAR_DAYS = {
     "eid al-adha": ("2024-06-16", "2025-06-06", "2026-05-27", "2027-05-17", "2028-05-05", "2029-04-24",
                     "2030-04-13"),
 }  # fmt: skip
+LUNAR_DATES = {name: tuple(map(datetime.date.fromisoformat, days)) for name, days in LUNAR_DAYS.items()}
 LUNAR_NAMES = {"chinese new year": "chinese new year", "lunar new year": "chinese new year",
                "spring festival": "chinese new year", "diwali": "diwali", "deepavali": "diwali",
                "end of ramadan": "eid al-fitr", "eid al-fitr": "eid al-fitr", "eid al fitr": "eid al-fitr",
@@ -344,8 +345,9 @@ _NAMED_START = (
     r"\b(?:since|(?:started|starting|start|began|begun|commenced|came on|from)(?:\s+(?:just|shortly|right|soon))?"
     r"(?:\s+(?:on|around|about|at|after|before|over))?)\s+(?:the\s+)?(?:last\s+)?"
 )
+_BIRTH_WORDS = r"dob|d\.o\.b\.?|date of birth|birth ?date"  # and "born"
 _BIRTH_DATE = re.compile(
-    r"\b(?:born(?:\s+on)?|dob|d\.o\.b\.?|date of birth|birth ?date)\W*(?:"
+    r"\b(?:born(?:\s+on)?|" + _BIRTH_WORDS + r")\W*(?:"
     r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<year>(?:19|20)\d\d)"
     r"|(?P<words>(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + MONTHS + r"),?\s+(?:19|20)\d\d"
     r"|(?:" + MONTHS + r")\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d))\b"
@@ -359,7 +361,7 @@ _EVENT_WAS_DAY = re.compile(
 # "the day after the wedding, we got married on the 31st of October": a day later than the date.
 _DAY_AFTER = re.compile(r"\b(?:started|began|came on|since|from)\s+(?:on\s+)?the\s+(?:day|night|morning)\s+after\b")
 # A date of birth: "born on the 3rd of December 1940", "DOB: 14/03/1959", "Date of birth: 2nd July 1980".
-_BORN_ON = re.compile(r"\b(born|dob|d\.o\.b\.?|date of birth|birth ?date)\W+(?:on\s+)?")
+_BORN_ON = re.compile(r"\b(born|" + _BIRTH_WORDS + r")\W+(?:on\s+)?")
 # "since she was born", "since the baby was born": a child's age ("4 months old") is how long.
 _SINCE_BORN = re.compile(r"\bsince\s+(?:he|she|they|(?:the|my|our)\s+(?:\w+\s+)?\w+)\s+(?:was|were)\s+born\b")
 _CHILD_AGE = re.compile(r"\b(?P<n>\d+(?:\.\d+)?|an?)[\s-]+(?P<unit>week|month|year)s?[\s-]+old\b")
@@ -636,18 +638,20 @@ def _dated(text: str, today: datetime.date) -> float | None:
         return _days_since(easter(today.year - 1) if last_year else day, today)
     for name, key in sorted(LUNAR_NAMES.items(), key=lambda item: -len(item[0])):  # "end of ramadan" first
         if re.search(_NAMED_START + name + r"\b", text):
-            days = [datetime.date.fromisoformat(day) for day in LUNAR_DAYS[key]]
-            past = [day for day in days if day <= today]
-            return _days_since(past[-1], today) if past and today.year <= days[-1].year else None
+            return _since_last_of(LUNAR_DATES[key], today)
     if re.search(_NAMED_START + r"eid\b", text):  # the last Eid, whichever
-        days = [datetime.date.fromisoformat(day) for key in ("eid al-fitr", "eid al-adha") for day in LUNAR_DAYS[key]]
-        past = [day for day in days if day <= today]
-        return _days_since(max(past), today) if past and today.year <= max(days).year else None
+        return _since_last_of(LUNAR_DATES["eid al-fitr"] + LUNAR_DATES["eid al-adha"], today)
     weekend = re.search(_NAMED_START + r"weekend\b", text)
     if weekend and not re.search(r"\bweekend\s+before\s+last\b", text):
         # "since the weekend", "since last weekend": from the Saturday of the last one over.
         return float((today.weekday() - 5) % 7 + (7 if today.weekday() >= 5 else 0))
     return None
+
+
+def _since_last_of(days: tuple[datetime.date, ...], today: datetime.date) -> float | None:
+    """Days since the latest of these days that is over; none past the table's last year."""
+    past = [day for day in days if day <= today]
+    return _days_since(max(past), today) if past and today.year <= max(days).year else None
 
 
 def _numeric_date(match: re.Match, today: datetime.date) -> datetime.date | None:
