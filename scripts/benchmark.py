@@ -5,10 +5,11 @@
 Creates the stock bot with `rasa init --no-prompt` in a temporary folder (which trains it), starts
 both bots (each a Rasa server with its action server, on free ports; ours with the trained model in
 models/ and its default SQLite store, in a temporary file), then for each number of users N runs N
-simulated users at once. Each user runs full conversations over REST, one message at a time: ours
-full assessments (reading each question in the reply, as a person does, and answering it as
-tests/chat.py does), the stock bot its greet / mood / did-that-help conversation. Each level runs
-twice:
+simulated users at once. Each user runs full conversations over REST, one message at a time, each
+conversation a new person on a new connection: ours full assessments (reading each question in the
+reply, as a person does, and answering it as tests/chat.py does), the stock bot its greet / mood /
+did-that-help conversation. Before the first level, a warm-up that is not measured runs four such
+users per Sanic worker on each bot. Each level runs twice:
 - "no pause": the next message goes as soon as the reply is in. This saturates the server and
   measures its capacity (messages per second) and the latency of a queue;
 - "paced": like people, each user pauses between a reply and the next message (reading and
@@ -73,6 +74,8 @@ FIRST_MESSAGES = [
 # The interview's questions (text -> slot) and the disclaimer that closes every assessment.
 QUESTIONS = {question.text: question.slot for question in table.load().questions}
 DISCLAIMER = yaml.safe_load((ROOT / "domain.yml").read_text())["responses"]["utter_disclaimer"][0]["text"]
+# Users per Sanic worker in the warm-up; all on one worker by chance has odds 2 / 2**8 with 2 workers.
+WARM_UP_USERS_PER_WORKER = 4
 # Seconds a paced user takes to read a reply and answer, drawn at random in this range.
 PAUSE = (1.0, 3.0)
 STOCK_CONVERSATIONS = [
@@ -100,10 +103,19 @@ def rss_mb(pid: int) -> float:
 
 
 class User:
-    def __init__(self, bot: Bot, session: requests.Session, pause: tuple[float, float] | None = None) -> None:
-        self.bot, self.http, self.latencies, self.silent = bot, session, [], 0
+    """One simulated user, who runs conversations one after another. Each conversation is a new person
+    (a new sender id) on a new connection, as people arrive: with the connections of one level kept
+    open from its start, a server's Sanic workers keep whichever connections each accepted first."""
+
+    def __init__(self, bot: Bot, pause: tuple[float, float] | None = None) -> None:
+        self.bot, self.http, self.latencies, self.silent = bot, requests.Session(), [], 0
         self.sender = "bench-" + uuid.uuid4().hex
         self.pause, self.random = pause, random.Random(self.sender)
+
+    def new_person(self) -> None:
+        self.http.close()
+        self.http = requests.Session()
+        self.sender = "bench-" + uuid.uuid4().hex
 
     def say(self, text: str) -> list[str]:
         if self.pause:  # a person reads the reply and answers; the first pause staggers the arrivals
@@ -118,7 +130,7 @@ class User:
         return [message.get("text", "") for message in reply.json()]
 
     def assessment(self, first_message: str) -> None:
-        self.sender = "bench-" + uuid.uuid4().hex
+        self.new_person()
         message = first_message
         for _ in range(30):
             replies = self.say(message)
@@ -131,7 +143,7 @@ class User:
         raise RuntimeError("the assessment did not end")
 
     def stock_conversation(self, messages: list[str]) -> None:
-        self.sender = "bench-" + uuid.uuid4().hex
+        self.new_person()
         for message in messages:
             self.say(message)
 
@@ -151,15 +163,15 @@ def run_level(
     silent = []
 
     def one_user(number: int) -> list[float]:
-        with requests.Session() as session:
-            user = User(bot, session, pause)
-            for index in range(conversations):
-                if kind == "ours":
-                    user.assessment(FIRST_MESSAGES[(number + index) % len(FIRST_MESSAGES)])
-                else:
-                    user.stock_conversation(STOCK_CONVERSATIONS[(number + index) % len(STOCK_CONVERSATIONS)])
-            silent.append(user.silent)
-            return user.latencies
+        user = User(bot, pause)
+        for index in range(conversations):
+            if kind == "ours":
+                user.assessment(FIRST_MESSAGES[(number + index) % len(FIRST_MESSAGES)])
+            else:
+                user.stock_conversation(STOCK_CONVERSATIONS[(number + index) % len(STOCK_CONVERSATIONS)])
+        user.http.close()
+        silent.append(user.silent)
+        return user.latencies
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -309,8 +321,12 @@ def main() -> None:
         try:
             print("starting both bots ...", flush=True)
             Server.start_all(*everything)
-            for bot in (ours, stock):
-                User(bot, requests.Session()).say("hello")  # warm up
+            # Warm-up, not measured: every Sanic worker runs whole conversations before the first level
+            # (each worker traces its own TensorFlow graphs and fills its own caches). Concurrent users
+            # on connections of their own reach all the workers: with one, only the first was warm.
+            for kind, bot, servers in (("ours", ours, our_servers), ("stock", stock, stock_servers)):
+                conversations_per_user = 4 if kind == "stock" else 1  # as long as one assessment
+                run_level(kind, bot, servers, WARM_UP_USERS_PER_WORKER * args.workers, conversations_per_user, None)
             texts = FIRST_MESSAGES + ["no", "45", "female", "about 2 weeks"]
             profile = {"ours": nlu_only(ours, texts), "stock": nlu_only(stock, texts)}
             print(json.dumps(profile), flush=True)

@@ -140,6 +140,8 @@ def evaluate(examples: list, parsed: list[dict]) -> dict:
                     gold_roles.get((kind, value, r), 0) for r in ROLES
                 )
                 roles["plain", "marked"] += max(0, min(count, wrongly))
+                if wrongly > 0:
+                    problems.setdefault("wrongly_marked", []).append([kind, value])
                 roles["plain", "total"] += count
         if any(e.get("group") for e in gold):
             want_pairs, got_pairs = pairs(gold), pairs(predicted)

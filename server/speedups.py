@@ -29,6 +29,11 @@ Found with py-spy on the Rasa server under the load benchmark (scripts/benchmark
    `synchronous=NORMAL`, which SQLite documents as safe from corruption: a commit survives a crash
    of the servers; only the latest ones may be lost if the machine itself loses power. A save took
    1.7 to 3.0 ms before, 0.7 ms after.
+6. `DialogueStateTracker.applied_events` replays the whole conversation, undoing the turns a form
+   took back, to list the events that still count: 70% of the time of each prediction, and every
+   prediction asks for it three times over (the memoization policy once, the rule policy twice),
+   about 1 ms each time at the end of an assessment. Here a tracker keeps the list it worked out
+   until an event is added to it, and each caller gets a copy of it.
 """
 
 from __future__ import annotations
@@ -55,6 +60,7 @@ _rasas_resolve_by_type = Event.resolve_by_type
 _rasas_retrieve = SQLTrackerStore._retrieve
 _rasas_additional_events = SQLTrackerStore._additional_events
 _rasas_engine_kwargs = tracker_store.create_engine_kwargs
+_rasas_applied_events = DialogueStateTracker.applied_events
 _event_classes: dict[str, type[Event]] = {}
 
 
@@ -137,6 +143,17 @@ def write_ahead_log(dbapi_connection: Any, _: Any) -> None:
         dbapi_connection.execute("PRAGMA synchronous=NORMAL")
 
 
+def applied_events(self: DialogueStateTracker) -> list[Event]:
+    """`DialogueStateTracker.applied_events`, worked out again only when the events have changed."""
+    # The newest event itself, not its id(): a new event may be given the id of a freed one.
+    key = (len(self.events), self.events[-1] if self.events else None)
+    cached = self.__dict__.get("_applied_events")
+    if cached is None or cached[0] != key[0] or cached[1] is not key[1]:
+        cached = (*key, _rasas_applied_events(self))
+        self.__dict__["_applied_events"] = cached
+    return list(cached[2])
+
+
 def install() -> None:
     tracker_store.create_engine_kwargs = engine_kwargs
     if not sa.event.contains(sa.engine.Engine, "connect", write_ahead_log):
@@ -145,3 +162,4 @@ def install() -> None:
     Event.resolve_by_type = staticmethod(resolve_by_type)
     SQLTrackerStore._retrieve = retrieve_events
     SQLTrackerStore._additional_events = additional_events
+    DialogueStateTracker.applied_events = applied_events

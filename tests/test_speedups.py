@@ -10,17 +10,19 @@ from rasa.core import tracker_store
 from rasa.core.actions.action import RemoteAction
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, Event, SessionStarted, SlotSet, UserUttered
+from rasa.shared.core.events import ActionExecuted, ActiveLoop, Event, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.utils.common import all_subclasses
 
 import policies.action_server_down  # noqa: F401  (loading the policy installs the check, as the server does)
 from server.speedups import (
     _rasas_additional_events,
+    _rasas_applied_events,
     _rasas_engine_kwargs,
     _rasas_resolve_by_type,
     _rasas_retrieve,
     additional_events,
+    applied_events,
     engine_kwargs,
     freeze_loaded_objects,
     resolve_by_type,
@@ -58,6 +60,7 @@ def test_the_server_uses_the_faster_paths():
     assert SQLTrackerStore._retrieve is retrieve_events
     assert SQLTrackerStore._additional_events is additional_events
     assert tracker_store.create_engine_kwargs is engine_kwargs
+    assert DialogueStateTracker.applied_events is applied_events
 
 
 async def test_sqlite_connections_stay_open_and_log_ahead(tmp_path):
@@ -146,3 +149,22 @@ async def test_the_loaded_model_is_set_aside_from_garbage_collection_once_the_se
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+def test_the_events_that_count_are_worked_out_again_when_an_event_is_added():
+    tracker = DialogueStateTracker("anna", DOMAIN.slots)
+    turns = [
+        [ActionExecuted("action_listen"), UserUttered("my foot is numb", timestamp=1.0)],
+        [ActionExecuted("symptom_form"), ActiveLoop("symptom_form"), SlotSet("requested_slot", "age")],
+        [ActionExecuted("action_listen"), UserUttered("45", timestamp=2.0)],
+        # The form again: its events since its last run are taken back from the events that count.
+        [ActionExecuted("symptom_form"), SlotSet("age", 45), SlotSet("requested_slot", "sex")],
+        [ActionExecuted("action_listen")],
+    ]
+    for turn in turns:
+        for event in turn:
+            tracker.update(event)
+            assert tracker.applied_events() == _rasas_applied_events(tracker)
+    assert len(tracker.applied_events()) < len(tracker.events)
+    tracker.applied_events().clear()  # a caller's changes to its list stay its own
+    assert tracker.applied_events() == _rasas_applied_events(tracker)

@@ -2,8 +2,14 @@
 "since last Monday", "since the 1st of November", "7 out of 10").
 
 Number words become digits with text2num, and calendar dates and weekdays become dates with
-dateparser (Duckling, Rasa's usual extractor, is a Haskell server that cannot be installed here).
-The patterns below find the phrases and read the number and its unit.
+dateparser. The patterns below find the phrases and read the number and its unit.
+
+Duckling, Rasa's usual extractor, is a Haskell server that cannot be installed here, but a binding
+that runs it in-process (pyduckling-native-phihos 0.4.0) can. Tried on 2026-12-04 alone in place of
+this module (durations and dates, the most recent one taken, as here), it read 51% to 73% of the
+durations of the development sets in tests/nlu right and invented 10 to 50 per set: it reads every
+amount of time and every date in a message ("diabetic for 10 years", "ibuprofen 3 times a day",
+"since my op in 2019"), and choosing among them is most of what the patterns below do.
 """
 
 from __future__ import annotations
