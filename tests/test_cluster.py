@@ -11,6 +11,9 @@ import pytest
 import yaml
 from chat import Chat
 from conftest import ROOT, TOKEN, Bot, action_server, rasa_server, url_of, write_endpoints
+from rasa.core.tracker_store import TrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.utils.endpoints import EndpointConfig
 from redis_pg import (
     cluster_stores,
     create_database,
@@ -100,10 +103,6 @@ def test_a_burst_for_one_conversation_on_both_servers_loses_and_interleaves_noth
 
 
 def test_the_shipped_settings_create_their_database_when_missing():
-    from rasa.core.tracker_store import TrackerStore
-    from rasa.shared.core.domain import Domain
-    from rasa.utils.endpoints import EndpointConfig
-
     database = "legbot_test_" + unique_prefix()[1:13]
     settings = yaml.safe_load(cluster_stores(database, unique_prefix()))["tracker_store"]
     connection = pg_connect()  # skips when PostgreSQL does not answer
