@@ -291,9 +291,10 @@ def _after_a_list_of_denials(doc: Doc, target: Span) -> bool:
     start, end = modifiers[0].modifier_span
     if start < 2 or doc[start - 1].lower_ not in ITEM_BREAKS:
         return False
-    if not any(t.lower_ in ITEM_BREAKS for t in doc[end : target.start]):
+    breaks = [t.i for t in doc[end : target.start] if t.lower_ in ITEM_BREAKS]
+    if not breaks:
         return False
-    item_start = max(t.i for t in doc[end : target.start] if t.lower_ in ITEM_BREAKS)
+    item_start = breaks[-1]
     item_end = next((t.i for t in doc[target.end :] if t.lower_ in ITEM_BREAKS or t.is_sent_start), len(doc))
     if any(t.lower_ in DENIAL_WORDS for t in doc[item_start:item_end]):
         return False  # the item is a denial of its own ("legs aren't weak")
