@@ -6,9 +6,13 @@ import pathlib
 import jsonschema
 import pytest
 import sqlalchemy as sa
-from rasa.core import tracker_store
+from rasa.core import processor, tracker_store
 from rasa.core.actions.action import RemoteAction
 from rasa.core.tracker_store import SQLTrackerStore
+from rasa.engine.exceptions import GraphRunError
+from rasa.engine.graph import ExecutionContext, GraphComponent, GraphSchema, SchemaNode
+from rasa.engine.runner.dask import DaskGraphRunner
+from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, Event, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -16,15 +20,18 @@ from rasa.shared.utils.common import all_subclasses
 
 import policies.action_server_down  # noqa: F401  (loading the policy installs the check, as the server does)
 from server.speedups import (
+    PlannedGraphRunner,
     _rasas_additional_events,
     _rasas_applied_events,
     _rasas_engine_kwargs,
+    _rasas_past_states,
     _rasas_resolve_by_type,
     _rasas_retrieve,
     additional_events,
     applied_events,
     engine_kwargs,
     freeze_loaded_objects,
+    past_states,
     resolve_by_type,
     retrieve_events,
     validate_action_result,
@@ -61,6 +68,8 @@ def test_the_server_uses_the_faster_paths():
     assert SQLTrackerStore._additional_events is additional_events
     assert tracker_store.create_engine_kwargs is engine_kwargs
     assert DialogueStateTracker.applied_events is applied_events
+    assert DialogueStateTracker.past_states is past_states
+    assert processor.DaskGraphRunner is PlannedGraphRunner  # the runner of a model the server loads
 
 
 async def test_sqlite_connections_stay_open_and_log_ahead(tmp_path):
@@ -151,20 +160,88 @@ async def test_the_loaded_model_is_set_aside_from_garbage_collection_once_the_se
         gc.unfreeze()
 
 
+FORM_TURNS = [
+    [ActionExecuted("action_listen"), UserUttered("my foot is numb", timestamp=1.0)],
+    [ActionExecuted("symptom_form"), ActiveLoop("symptom_form"), SlotSet("requested_slot", "age")],
+    [ActionExecuted("action_listen"), UserUttered("45", timestamp=2.0)],
+    # The form again: its events since its last run are taken back from the events that count.
+    [ActionExecuted("symptom_form"), SlotSet("age", 45), SlotSet("requested_slot", "sex")],
+    [ActionExecuted("action_listen")],
+]
+
+
 def test_the_events_that_count_are_worked_out_again_when_an_event_is_added():
     tracker = DialogueStateTracker("anna", DOMAIN.slots)
-    turns = [
-        [ActionExecuted("action_listen"), UserUttered("my foot is numb", timestamp=1.0)],
-        [ActionExecuted("symptom_form"), ActiveLoop("symptom_form"), SlotSet("requested_slot", "age")],
-        [ActionExecuted("action_listen"), UserUttered("45", timestamp=2.0)],
-        # The form again: its events since its last run are taken back from the events that count.
-        [ActionExecuted("symptom_form"), SlotSet("age", 45), SlotSet("requested_slot", "sex")],
-        [ActionExecuted("action_listen")],
-    ]
-    for turn in turns:
+    for turn in FORM_TURNS:
         for event in turn:
             tracker.update(event)
             assert tracker.applied_events() == _rasas_applied_events(tracker)
     assert len(tracker.applied_events()) < len(tracker.events)
     tracker.applied_events().clear()  # a caller's changes to its list stay its own
     assert tracker.applied_events() == _rasas_applied_events(tracker)
+
+
+@pytest.mark.parametrize("ignore_rule_only_turns", [False, True])
+def test_the_states_of_the_turns_are_worked_out_again_when_an_event_or_the_question_changes(ignore_rule_only_turns):
+    tracker = DialogueStateTracker("anna", DOMAIN.slots)
+    rule_only_data = {"rule_only_slots": ["requested_slot"], "rule_only_loops": ["symptom_form"]}
+    for turn in FORM_TURNS:
+        for event in turn:
+            tracker.update(event)
+            for question in ({}, {"ignore_rule_only_turns": ignore_rule_only_turns, "rule_only_data": rule_only_data}):
+                assert tracker.past_states(DOMAIN, **question) == _rasas_past_states(tracker, DOMAIN, **question)
+    states = tracker.past_states(DOMAIN)
+    assert any("active_loop" in state for state in states)
+    for state in states:  # the rule policy deletes a turn's text or intent from its copy
+        for features in state.values():
+            features.clear()
+    assert tracker.past_states(DOMAIN) == _rasas_past_states(tracker, DOMAIN)
+
+
+class Number(GraphComponent):
+    """A node of a small graph: its number, plus those of the nodes it needs."""
+
+    calls: list[str] = []
+
+    def __init__(self, name: str, number: int) -> None:
+        self.name, self.number = name, number
+
+    @classmethod
+    def create(cls, config, model_storage, resource, execution_context) -> "Number":
+        return cls(resource.name, config["number"])
+
+    def run(self, **needed: int) -> int:
+        self.calls.append(self.name)
+        return self.number + sum(needed.values())
+
+
+def node(number: int, needs: dict, is_target: bool = False) -> SchemaNode:
+    return SchemaNode(needs, Number, "create", "run", {"number": number}, is_target=is_target)
+
+
+def test_the_planned_runner_gives_what_rasas_runner_gives(tmp_path):
+    schema = GraphSchema(
+        {
+            "one": node(1, {}),
+            "ten": node(10, {"a": "one", "b": "__input__"}),
+            "total": node(100, {"a": "ten", "b": "one"}, is_target=True),
+            "other": node(1000, {"a": "one"}, is_target=True),
+        }
+    )
+    storage, context = LocalModelStorage(tmp_path), ExecutionContext(schema, "model")
+    planned, rasas = PlannedGraphRunner(schema, storage, context), DaskGraphRunner(schema, storage, context)
+    for targets in (["total"], ["other", "total"], None):
+        Number.calls.clear()
+        ours = planned.run({"__input__": 5}, targets)
+        ours_calls = sorted(Number.calls)
+        Number.calls.clear()
+        assert ours == DaskGraphRunner.run(rasas, {"__input__": 5}, targets)
+        assert ours_calls == sorted(Number.calls)  # each node the targets need, once, and no other
+    Number.calls.clear()
+    assert planned.run({"__input__": 5}, ["total"]) == {"total": 100 + 10 + 1 + 5 + 1}
+    assert sorted(Number.calls) == ["one", "ten", "total"]
+    with pytest.raises(GraphRunError) as ours:  # an input nobody gave
+        planned.run({}, ["total"])
+    with pytest.raises(GraphRunError) as rasas_error:
+        DaskGraphRunner.run(rasas, {}, ["total"])
+    assert str(ours.value) == str(rasas_error.value)
