@@ -150,6 +150,11 @@ SATURDAY = datetime.date(2026, 11, 21)
         ("I work 4 on 4 off and my legs ache", True, None),  # a shift pattern
         ("born in nineteen fifty eight", True, None),  # a year of birth alone
         ("Born 1972 so 54, calf pain 2 weeks", False, 54),
+        # A correction gives the age again; an apology with another number does not.
+        ("I'm 48. Sorry, 49! Leg numb for a week.", False, 49),
+        ("I'm 45, sorry, 4 weeks of pain", False, 45),
+        ("sorry to bother you, I'm 45, pain for 3 weeks", False, 45),
+        ("I'm 48. Sorry, 4 kids keep me busy", False, 48),
     ],
 )
 def test_parse_age(text, answering, age):
@@ -390,6 +395,14 @@ def test_parse_age_from_date_of_birth(text, age):
         # How often the complaint comes is no medicine.
         ("cramps twice a day for 2 weeks", 14),
         ("the tingling comes 3 times a day for the last week or so", 7),
+        # A corrected amount, in its own unit or in the one it corrects; an apology is no correction.
+        ("3 weeks, no wait, closer to 4 actually", 28),
+        ("numb for two weeks, I mean three", 21),
+        ("3 weeks, no wait, 4 days", 4),
+        ("pain for 3 weeks, sorry for rambling, I'm 45", 21),
+        ("pain 3 weeks, sorry, 2/10 pain", 21),
+        ("pain for 3 weeks, sorry, 45 and diabetic", 21),
+        ("sorry, 2 hours ago I took paracetamol, leg pain for 5 days", 5),
     ],
 )
 def test_parse_duration_days(text, days):

@@ -388,6 +388,24 @@ _EVENT_THEN_SINCE = re.compile(
 _SHORTHAND = re.compile(r"(?<![\d/.])(?<!\bsince )(?<!\bfrom )(?<!\bon )(?<!\bthe )\b(\d{1,2})/(7|52|12)\b(?![/.]?\d)")
 
 
+# A number given again after a correction: "3 weeks, no wait, closer to 4", "I'm 48. Sorry, 49!".
+_CORRECTION = re.compile(
+    r"\b(?:no\s+wait|wait\s+no|sorry|actually\s+no|no\s+actually|hang\s+on|i\s+mean|correction|scratch\s+that"
+    r"|or\s+rather|make\s+(?:it|that))\b[\s,.!:;-]*(?:(?:closer|nearer)\s+to\s+|more\s+like\s+|(?:it'?s|it\s+is)\s+)?"
+    r"(?P<n>\d+(?:\.\d+)?)(?![\d.:/%])"
+)
+
+
+def _correction(normalised: str) -> re.Match | None:
+    """The last correction in the text that gives a number."""
+    return next(reversed(list(_CORRECTION.finditer(normalised))), None)
+
+
+def _near(number: float, earlier: float) -> bool:
+    """Whether a corrected number is near enough to the one it corrects ("48. sorry, 49", not "48. sorry, 4")."""
+    return earlier > 0 and 0.5 <= number / earlier <= 2
+
+
 def _slashed_range(match: re.Match) -> str:
     low, high = int(match.group(1)), int(match.group(2))
     return f"{low}-{high}" if 1 < low < high <= 2 * low else match.group()
@@ -506,6 +524,12 @@ def _birth_age(normalised: str, today: datetime.date) -> int | None:
 def parse_age(text: str, answering: bool = False, today: datetime.date | None = None) -> int | None:
     """An age in years. Bare numbers count only when the text answers "how old are you?"."""
     normalised = _digits(text)
+    corrected = _correction(normalised)
+    if corrected and not _AMOUNT.match(normalised, corrected.start("n")):
+        earlier = parse_age(normalised[: corrected.start()], answering, today)
+        number = float(corrected.group("n"))
+        if earlier is not None and number.is_integer() and _near(number, earlier):
+            return int(number)
     match = _age_match(normalised)
     born = None if match else _birth_age(normalised, today or datetime.date.today())
     if born is not None:
@@ -788,6 +812,18 @@ def parse_duration_days(text: str, today: datetime.date | None = None) -> float 
     start ("since this morning"), as it often dates something else ("took ibuprofen this morning")."""
     today = today or datetime.date.today()
     normalised = _SYMPTOM_OLD.sub(r"\1", _digits(text))
+    # An amount corrected: "3 weeks, no wait, 4 days", "3 weeks, no wait, closer to 4" (in weeks).
+    corrected = _correction(normalised)
+    earlier = corrected and [
+        m for m in _AMOUNT.finditer(normalised[: corrected.start()]) if (m.group("count") or "a")[0].isdigit()
+    ]
+    if earlier:
+        own = _AMOUNT.match(normalised, corrected.start("n"))
+        if own:
+            return _amount_days(own)
+        number = float(corrected.group("n"))
+        if _near(number, float(earlier[-1].group("count"))):
+            return number * UNIT_DAYS[earlier[-1].group("unit")]
     dated, changes = [], []  # changes: also hours, which mostly time a situation ("worse if I sit for 2 hours")
     for days, start, hours in _durations(normalised, _age_match(normalised), today):
         (changes if hours or _CHANGE_BEFORE.search(normalised[:start]) else dated).append(days)
