@@ -234,6 +234,7 @@ def role_of(found, text, word):
         ("swelling?? nope. redness? also nope. pain? oh god yes", "pain", None),
         ("saddle numbness? no. bladder control? fine", "bladder", "negated"),
         ("bladder control is not fine", "bladder", None),
+        ("bladder: fine until yesterday, now leaking", "bladder", None),
         ("fever ❌ weight loss ❌ numbness ✅ in my left foot", "weight loss", "negated"),
         ("fever ❌ weight loss ❌ numbness ✅ in my left foot", "numbness", None),
         ("🚫 bladder issues, just burning feet", "bladder", "negated"),
