@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import graphlib
 import itertools
 import json
 import sqlite3
@@ -156,36 +157,40 @@ def write_ahead_log(dbapi_connection: Any, _: Any) -> None:
         dbapi_connection.execute("PRAGMA synchronous=NORMAL")
 
 
-def _unchanged_since(tracker: DialogueStateTracker, cached: tuple | None) -> bool:
-    """Whether a value worked out from the tracker's events, (count, newest event, value), still holds."""
+def _events_key(tracker: DialogueStateTracker) -> tuple[int, Event | None]:
+    """What a value worked out from the tracker's events is kept under: their count and the newest."""
+    return len(tracker.events), tracker.events[-1] if tracker.events else None
+
+
+def _same_events(key: tuple[int, Event | None], other: tuple[int, Event | None]) -> bool:
     # The newest event itself, not its id(): a new event may be given the id of a freed one.
-    newest = tracker.events[-1] if tracker.events else None
-    return cached is not None and cached[0] == len(tracker.events) and cached[1] is newest
+    return key[0] == other[0] and key[1] is other[1]
 
 
 def applied_events(self: DialogueStateTracker) -> list[Event]:
     """`DialogueStateTracker.applied_events`, worked out again only when the events have changed."""
-    cached = self.__dict__.get("_applied_events")
-    if not _unchanged_since(self, cached):
-        cached = (len(self.events), self.events[-1] if self.events else None, _rasas_applied_events(self))
-        self.__dict__["_applied_events"] = cached
-    return list(cached[2])
+    key, cached = _events_key(self), self.__dict__.get("_applied_events")
+    if cached is None or not _same_events(key, cached[0]):
+        cached = self.__dict__["_applied_events"] = (key, _rasas_applied_events(self))
+    return list(cached[1])
 
 
 def past_states(self: DialogueStateTracker, domain: Domain, *args: Any, **kwargs: Any) -> list[dict]:
     """`DialogueStateTracker.past_states`, worked out again only when the events or the question change."""
-    question = (domain, args, kwargs)
-    cached = self.__dict__.get("_past_states")
-    if not _unchanged_since(self, cached) or cached[2][0] is not domain or cached[2][1:] != question[1:]:
+    key, question, cached = _events_key(self), (args, kwargs), self.__dict__.get("_past_states")
+    if cached is None or not _same_events(key, cached[0]) or cached[1] is not domain or cached[2] != question:
         states = _rasas_past_states(self, domain, *args, **kwargs)
-        cached = (len(self.events), self.events[-1] if self.events else None, question, states)
-        self.__dict__["_past_states"] = cached
+        cached = self.__dict__["_past_states"] = (key, domain, question, states)
     # A state's parts are dicts of immutable values, and policies delete from them: copies of both.
     return [{part: dict(features) for part, features in state.items()} for state in cached[3]]
 
 
 class PlannedGraphRunner(DaskGraphRunner):
     """`DaskGraphRunner`, with the order of the nodes for given targets worked out once."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._plans: dict[tuple[str, ...], list[tuple[str, list[str]]]] = {}
 
     def run(self, inputs: dict[str, Any] | None = None, targets: list[str] | None = None) -> dict[str, Any]:
         targets = targets or self._graph_schema.target_names
@@ -199,23 +204,14 @@ class PlannedGraphRunner(DaskGraphRunner):
         return dict(outputs[target] for target in targets)
 
     def _plan(self, targets: tuple[str, ...]) -> list[tuple[str, list[str]]]:
-        """The nodes the targets need, each after the nodes it needs, with the names of those."""
-        plans = self.__dict__.setdefault("_plans", {})
-        if targets not in plans:
-            nodes, plan, placed = self._graph_schema.nodes, [], set()
-
-            def place(name: str) -> None:
-                if name in placed or name not in nodes:
-                    return
-                placed.add(name)
-                for need in nodes[name].needs.values():
-                    place(need)
-                plan.append((name, list(nodes[name].needs.values())))
-
-            for target in targets:
-                place(target)
-            plans[targets] = plan
-        return plans[targets]
+        """The nodes the targets need (Rasa's own selection), each after those it needs, with their names."""
+        if targets not in self._plans:
+            nodes = self._graph_schema.minimal_graph_schema(list(targets)).nodes
+            order = graphlib.TopologicalSorter({name: node.needs.values() for name, node in nodes.items()})
+            self._plans[targets] = [
+                (name, list(nodes[name].needs.values())) for name in order.static_order() if name in nodes
+            ]
+        return self._plans[targets]
 
 
 def install() -> None:

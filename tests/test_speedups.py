@@ -183,13 +183,15 @@ def test_the_events_that_count_are_worked_out_again_when_an_event_is_added():
 
 @pytest.mark.parametrize("ignore_rule_only_turns", [False, True])
 def test_the_states_of_the_turns_are_worked_out_again_when_an_event_or_the_question_changes(ignore_rule_only_turns):
-    tracker = DialogueStateTracker("anna", DOMAIN.slots)
     rule_only_data = {"rule_only_slots": ["requested_slot"], "rule_only_loops": ["symptom_form"]}
-    for turn in FORM_TURNS:
-        for event in turn:
-            tracker.update(event)
-            for question in ({}, {"ignore_rule_only_turns": ignore_rule_only_turns, "rule_only_data": rule_only_data}):
+    questions = ({}, {"ignore_rule_only_turns": ignore_rule_only_turns, "rule_only_data": rule_only_data})
+    for question, other in (questions, questions[::-1]):
+        tracker = DialogueStateTracker("anna", DOMAIN.slots)
+        for turn in FORM_TURNS:
+            for event in turn:
+                tracker.update(event)
                 assert tracker.past_states(DOMAIN, **question) == _rasas_past_states(tracker, DOMAIN, **question)
+        assert tracker.past_states(DOMAIN, **other) == _rasas_past_states(tracker, DOMAIN, **other)
     states = tracker.past_states(DOMAIN)
     assert any("active_loop" in state for state in states)
     for state in states:  # the rule policy deletes a turn's text or intent from its copy
