@@ -814,9 +814,8 @@ def parse_duration_days(text: str, today: datetime.date | None = None) -> float 
     normalised = _SYMPTOM_OLD.sub(r"\1", _digits(text))
     # An amount corrected: "3 weeks, no wait, 4 days", "3 weeks, no wait, closer to 4" (in weeks).
     corrected = _correction(normalised)
-    earlier = corrected and [
-        m for m in _AMOUNT.finditer(normalised[: corrected.start()]) if (m.group("count") or "a")[0].isdigit()
-    ]
+    head = normalised[: corrected.start()] if corrected else ""
+    earlier = [m for m in _AMOUNT.finditer(head) if (m.group("count") or "a")[0].isdigit()]
     if earlier:
         own = _AMOUNT.match(normalised, corrected.start("n"))
         if own:
