@@ -403,6 +403,12 @@ def test_parse_age_from_date_of_birth(text, age):
         ("pain 3 weeks, sorry, 2/10 pain", 21),
         ("pain for 3 weeks, sorry, 45 and diabetic", 21),
         ("sorry, 2 hours ago I took paracetamol, leg pain for 5 days", 5),
+        # A weekday with a start word in its clause is the start, not one that dates something else;
+        # "every Wednesday" is how often.
+        ("the physio saw me on Monday but the tingling only began on Thursday", 2),
+        ("went to a party on Saturday and the ache came on Sunday", 6),
+        ("I swim every Wednesday and my foot has been numb since Friday", 1),
+        ("I babysit each Thursday, knee swollen for a week", 7),
     ],
 )
 def test_parse_duration_days(text, days):

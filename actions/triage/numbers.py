@@ -634,26 +634,9 @@ def _dated(text: str, today: datetime.date) -> float | None:
         day = _calendar_day(int(dotted.group("day")), int(dotted.group("month")), dotted.group("year"), today)
         if day:
             return _days_since(day, today)
-    for weekday in _WEEKDAY.finditer(text):
-        clause = _clause_before(text, weekday.start())
-        if not re.search(r"\bsince\b", clause + text[weekday.start() :]) and (
-            _FUTURE.search(clause) or _TREATMENT_OR_READING.search(clause) or _TEST.search(clause)
-        ):
-            continue  # "turning 18 on Tuesday", "my INR was 3.2 on Monday"
-        if any(text[: weekday.end()].endswith(name) for name in NAMED_DAYS):
-            continue  # "since Remembrance Sunday": read as the named day below
-        day = weekday.group("day") or WEEKDAY_ABBREVIATIONS[weekday.group("short") or weekday.group("part")]
-        index = WEEKDAY_NAMES.index(day)
-        days = (today.weekday() - index) % 7 or 7  # the last one; "since Saturday" on a Saturday: a week
-        name_start = weekday.start("day") if weekday.group("day") else weekday.start()  # after "last"
-        weeks_earlier = _WEEKS_EARLIER_BEFORE.search(text[:name_start])  # "a week last Tuesday"
-        if weeks_earlier:  # "a week ago Tuesday", "2 weeks ago on Monday"
-            days += 7 * (1 if weeks_earlier.group("n") == "a" else int(weeks_earlier.group("n")))
-        elif _BEFORE_LAST_AFTER.match(text, weekday.end()):
-            days += 7  # "the Monday before last"
-        elif _LAST_WEEKS_BEFORE.search(text[: weekday.start()]) or _LAST_WEEKS_AFTER.match(text, weekday.end()):
-            days = today.weekday() + 7 - index  # "Friday last week", "last week on Tuesday": in last week
-        return float(days)
+    days = _weekday_start(text, today)
+    if days is not None:
+        return days
     for name, step in sorted(NAMED_DAYS.items(), key=lambda item: -len(item[0])):  # "new year's eve" first
         named_start = re.search(_NAMED_START + name, text)
         if named_start:
@@ -676,6 +659,46 @@ def _dated(text: str, today: datetime.date) -> float | None:
         # "since the weekend", "since last weekend": from the Saturday of the last one over.
         return float((today.weekday() - 5) % 7 + (7 if today.weekday() >= 5 else 0))
     return None
+
+
+# "football every Sunday", "physio each Tuesday": how often something happens, not a start.
+_EVERY_BEFORE = re.compile(r"\b(?:every|each|most|alternate)\s+(?:other\s+)?$")
+# Words that tie a weekday in their clause to the complaint's start ("the numbness began on Thursday").
+_START_WORD = re.compile(
+    r"\b(?:since|start(?:ed|s)?|began|begun|begin|came on|come on|kicked off|noticed|woke up|first)\b"
+)
+
+
+def _weekday_start(text: str, today: datetime.date) -> float | None:
+    """Days since the weekday the story starts from. A weekday with a start word in its clause comes
+    before one that dates something else: "physio was on Monday but the numbness began on Thursday",
+    "went to a wedding on Saturday and the pain came on Sunday"."""
+    candidates = []  # (tied to a start word, days)
+    for weekday in _WEEKDAY.finditer(text):
+        clause = _clause_before(text, weekday.start())
+        if not re.search(r"\bsince\b", clause + text[weekday.start() :]) and (
+            _FUTURE.search(clause) or _TREATMENT_OR_READING.search(clause) or _TEST.search(clause)
+        ):
+            continue  # "turning 18 on Tuesday", "my INR was 3.2 on Monday"
+        if any(text[: weekday.end()].endswith(name) for name in NAMED_DAYS):
+            continue  # "since Remembrance Sunday": read as the named day below
+        if _EVERY_BEFORE.search(text[: weekday.start()]):
+            continue
+        day = weekday.group("day") or WEEKDAY_ABBREVIATIONS[weekday.group("short") or weekday.group("part")]
+        index = WEEKDAY_NAMES.index(day)
+        days = (today.weekday() - index) % 7 or 7  # the last one; "since Saturday" on a Saturday: a week
+        name_start = weekday.start("day") if weekday.group("day") else weekday.start()  # after "last"
+        weeks_earlier = _WEEKS_EARLIER_BEFORE.search(text[:name_start])  # "a week last Tuesday"
+        if weeks_earlier:  # "a week ago Tuesday", "2 weeks ago on Monday"
+            days += 7 * (1 if weeks_earlier.group("n") == "a" else int(weeks_earlier.group("n")))
+        elif _BEFORE_LAST_AFTER.match(text, weekday.end()):
+            days += 7  # "the Monday before last"
+        elif _LAST_WEEKS_BEFORE.search(text[: weekday.start()]) or _LAST_WEEKS_AFTER.match(text, weekday.end()):
+            days = today.weekday() + 7 - index  # "Friday last week", "last week on Tuesday": in last week
+        clause_after = _CLAUSE_BREAK.split(text[weekday.end() :])[0]  # "Sunday night it began"
+        candidates.append((bool(_START_WORD.search(clause + weekday.group() + clause_after)), float(days)))
+    tied = [days for started, days in candidates if started]
+    return (tied or [days for _, days in candidates] or [None])[0]
 
 
 def _since_last_of(days: tuple[datetime.date, ...], today: datetime.date) -> float | None:
