@@ -409,6 +409,13 @@ def test_parse_age_from_date_of_birth(text, age):
         ("went to a party on Saturday and the ache came on Sunday", 6),
         ("I swim every Wednesday and my foot has been numb since Friday", 1),
         ("I babysit each Thursday, knee swollen for a week", 7),
+        # An amount counted to a day: before it ("a month last Friday"), a day ago ("yesterday"), or
+        # still to come ("this Thursday coming", Scots "the morra").
+        ("my shin has been numb a month last Friday", 31),
+        ("it was a fortnight ago on Thursday that my knee swelled", 16),
+        ("two weeks yesterday since the tingling began", 15),
+        ("it'll be six weeks this Thursday coming", 37),
+        ("ma foot's been numb a week the morra", 6),
     ],
 )
 def test_parse_duration_days(text, days):

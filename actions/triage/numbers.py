@@ -35,8 +35,9 @@ CHAT_WORDS = {"nite": "night", "2day": "today", "2nite": "tonight", "tonite": "t
               "x-mas": "christmas", "crimbo": "christmas", "chrimbo": "christmas", "yday": "yesterday",
               "yest": "yesterday", "sinse": "since", "snce": "since", "fortnite": "fortnight", "cpl": "couple",
               "coupla": "couple", "n": "and", "nites": "nights",
-              # Scots: "fir a couple o' weeks noo", "aboot a fortnight", "ah'm 54".
-              "fir": "for", "fer": "for", "aboot": "about", "noo": "now", "ah'm": "i'm", "ahm": "i'm"}  # fmt: skip
+              # Scots: "fir a couple o' weeks noo", "aboot a fortnight", "ah'm 54", "a week the morra".
+              "fir": "for", "fer": "for", "aboot": "about", "noo": "now", "ah'm": "i'm", "ahm": "i'm",
+              "the morra": "tomorrow"}  # fmt: skip
 # Days people date things by, as a step from the 1st of January (US holidays fall on a weekday).
 NAMED_DAYS = {name: relativedelta(month=month, day=day, weekday=weekday) for name, (month, day, weekday) in {
     "new year": (1, 1, None), "valentine": (2, 14, None), "halloween": (10, 31, None), "bonfire night": (11, 5, None),
@@ -141,9 +142,13 @@ _ALTERNATIVE = re.compile(
     r"|,\s+(?=(?:an?\s+|\d+\s+)?(?:and\s+a\s+half\s+)?(?:week|fortnight|month|year)s?\b)"  # "a month, month and a half"
 )
 # "a week tomorrow", "it'll be 3 weeks on Monday": the amount is reached a day or more from now.
-_REACHED = re.compile(r"\s+(?:(?P<tomorrow>tomorrow)|on\s+(?P<day>" + WEEKDAYS + r"))\b")
+# "3 weeks yesterday": the amount was reached a day ago. "2 months this Wednesday coming": still to come.
+_REACHED_DAY = r"(?:on|this(?:\s+coming)?)\s+(?P<day>" + WEEKDAYS + r")(?:\s+coming)?"
+_REACHED = re.compile(r"\s+(?:(?P<tomorrow>tomorrow)|(?P<yesterday>yesterday)|" + _REACHED_DAY + r")\b")
+# The "yesterday" of "3 weeks yesterday" is when the amount was reached, not the start.
+_AMOUNT_REACHED_BEFORE = re.compile(r"\b(?:\d+(?:\.\d+)?|an?)\s+(?:day|night|week|fortnight|month|year)s?\s+$")
 _REACHED_ON = re.compile(
-    r"(?<![a-z'])((?:\d+|an?)\s+(?:day|night|week|fortnight|month|year)s?)\s+on\s+(?:" + WEEKDAYS + r")\b"
+    r"(?<![a-z'])((?:\d+|an?)\s+(?:day|night|week|fortnight|month|year)s?)\s+" + _REACHED_DAY + r"\b"
 )
 # A medicine, a dose or a reading before the time in the same clause dates that, not the complaint:
 # "took ibuprofen 3x a day for 5 days", "on gabapentin 300mg for 2 months", "my sugar was 11.2 this
@@ -318,7 +323,10 @@ _WEEKDAY = re.compile(
 )
 # A weekday a week or more back: "a week ago Tuesday" (American), "2 weeks ago on Monday", "the Monday
 # before last", "Friday last week" (in the week before this one), "last week on Tuesday".
-_WEEKS_EARLIER_BEFORE = re.compile(r"\b(?P<n>a|\d+)\s+weeks?\s+(?:ago|last|past|gone)\s+(?:on\s+|last\s+)?$")
+# Also in other units: "a fortnight last Tuesday", "a month ago on Friday".
+_WEEKS_EARLIER_BEFORE = re.compile(
+    r"\b(?P<n>an?|\d+(?:\.\d+)?)\s+(?P<unit>day|week|fortnight|month)s?\s+(?:ago|last|past|gone)\s+(?:on\s+|last\s+)?$"
+)
 _BEFORE_LAST_AFTER = re.compile(r"\s+before\s+last\b")
 _LAST_WEEKS_BEFORE = re.compile(r"\blast\s+week(?:'s)?\s+(?:on\s+)?$")
 _LAST_WEEKS_AFTER = re.compile(r"\s+(?:of\s+)?last\s+week\b")
@@ -690,7 +698,8 @@ def _weekday_start(text: str, today: datetime.date) -> float | None:
         name_start = weekday.start("day") if weekday.group("day") else weekday.start()  # after "last"
         weeks_earlier = _WEEKS_EARLIER_BEFORE.search(text[:name_start])  # "a week last Tuesday"
         if weeks_earlier:  # "a week ago Tuesday", "2 weeks ago on Monday"
-            days += 7 * (1 if weeks_earlier.group("n") == "a" else int(weeks_earlier.group("n")))
+            count = 1 if weeks_earlier.group("n") in ("a", "an") else float(weeks_earlier.group("n"))
+            days += count * UNIT_DAYS[weeks_earlier.group("unit")]
         elif _BEFORE_LAST_AFTER.match(text, weekday.end()):
             days += 7  # "the Monday before last"
         elif _LAST_WEEKS_BEFORE.search(text[: weekday.start()]) or _LAST_WEEKS_AFTER.match(text, weekday.end()):
@@ -820,7 +829,10 @@ def _durations(normalised: str, age: re.Match | None, today: datetime.date):
             days, taken = (days + other_days) / 2, other_end
         reached = None if match.group("ago") else _REACHED.match(normalised, taken)
         if reached:
-            days -= 1 if reached.group("tomorrow") else _days_until(reached.group("day"), today)
+            if reached.group("yesterday"):
+                days += 1
+            else:
+                days -= 1 if reached.group("tomorrow") else _days_until(reached.group("day"), today)
         yield days, match.start(), match.group("unit") == "hour"
 
 
@@ -875,7 +887,10 @@ def parse_duration_days(text: str, today: datetime.date | None = None) -> float 
         )
     if re.search(r"\bday before yesterday\b", normalised):
         dated.append(2.0)
-    elif any(not _treated(normalised, m.start()) for m in re.finditer(r"\byesterday\b|\blast night\b", normalised)):
+    elif any(
+        not _treated(normalised, m.start()) and not _AMOUNT_REACHED_BEFORE.search(normalised[: m.start()])
+        for m in re.finditer(r"\byesterday\b|\blast night\b", normalised)
+    ):
         dated.append(1.0)
     today_words = r"\b(?:today|this morning|tonight|this afternoon|this arvo|this evening)\b"
     # "since morning", "from evening" (Indian English): this morning or evening.
