@@ -416,6 +416,13 @@ def test_parse_age_from_date_of_birth(text, age):
         ("two weeks yesterday since the tingling began", 15),
         ("it'll be six weeks this Thursday coming", 37),
         ("ma foot's been numb a week the morra", 6),
+        # Two guesses joined by "between ... and ...", each with its unit; "half of year"; keycap emoji.
+        ("somewhere between 10 months and a year", 332.5),
+        ("between five days and a week", 6),
+        ("calf ache for half of year", 182.5),
+        ("numb toes 2\ufe0f\u20e3 weeks", 14),
+        # A pain score for today says nothing of when the pain began.
+        ("the ache is a 7 out of 10 today", None),
     ],
 )
 def test_parse_duration_days(text, days):

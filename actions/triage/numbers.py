@@ -427,6 +427,7 @@ def _shorthand(match: re.Match) -> str:
 def _digits(text: str) -> str:
     # Phones type curly apostrophes ("I’m 45") and a few write "fourty".
     normalised = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    normalised = normalised.replace("\ufe0f\u20e3", "")  # keycap emoji: "3\ufe0f\u20e3 weeks" is "3 weeks"
     normalised = alpha2digit(re.sub(r"\bfourty", "forty", normalised), "en", threshold=0)
     # "3+ wks": at least three weeks (but "40+" alone is a rough age).
     normalised = re.sub(r"(\d)\s*\+(?=\s*(?:hour|hr|day|dy|night|week|wk|fortnight|month|mth|mnth|mo|year|yr))", r"\1",
@@ -443,6 +444,11 @@ def _digits(text: str) -> str:
     # A year said aloud: "born in nineteen fifty eight", "in twenty twenty four" ("19 58": 1958).
     normalised = re.sub(r"\b(born(?:\s+in)?|in|since|from|dob|of|year)\s+(19|20) ([0-9]{2})\b", r"\1 \2\3", normalised)
     normalised = re.sub(r"\bbetween\s+(\d+)\s+and\s+(\d+)\b", r"\1-\2", normalised)  # "between 2 and 3 weeks"
+    # "between 18 months and 2 years", "between a week and ten days": two guesses, as "... to ...".
+    amount = r"(?:\d+(?:\.\d+)?|an?)\s+(?:hour|day|night|week|fortnight|month|year)s?"
+    normalised = re.sub(r"\bbetween\s+(" + amount + r")\s+and\s+(?=" + amount + r"\b)", r"\1 to ", normalised)
+    # "half of year" (as Slavic speakers write it): half a year.
+    normalised = re.sub(r"\bhalf\s+of\s+(?:an?\s+)?(?=(?:day|week|month|year)\b)", "half a ", normalised)
     normalised = re.sub(r"(\d)\s*-?ish(?=\s+" + _UNIT + ")", r"\1", normalised)  # "6ish weeks"
     # "for the past 2/3 weeks", "since 10/15 days": two or three weeks, as many write it (not "1/2 an hour").
     normalised = re.sub(r"\b(\d{1,2})\s*/\s*(\d{1,2})(?=\s*" + _UNIT + ")", _slashed_range, normalised)
@@ -900,5 +906,10 @@ def parse_duration_days(text: str, today: datetime.date | None = None) -> float 
         dated.append(0.5)
     if dated or changes:
         return min(dated or changes)
-    today_named = [m for m in re.finditer(today_words, normalised) if not _treated(normalised, m.start())]
+    # "pain's an 8 out of 10 today" scores today's pain; it says nothing of when it began.
+    today_named = [
+        m
+        for m in re.finditer(today_words, normalised)
+        if not _treated(normalised, m.start()) and not _SEVERITY.search(_clause_before(normalised, m.start()))
+    ]
     return 0.5 if today_named else None
