@@ -423,6 +423,18 @@ def test_parse_age_from_date_of_birth(text, age):
         ("numb toes 2\ufe0f\u20e3 weeks", 14),
         # A pain score for today says nothing of when the pain began.
         ("the ache is a 7 out of 10 today", None),
+        # Dates after more start words ("noticed", a form's "onset"), with the weekday first, a day
+        # of last month, parts of a week, weekends further back, "just before" a named day.
+        ("first noticed it 9th November", 12),
+        ("Onset: 02.11.2026", 19),
+        ("it came on Tuesday 10th November", 11),
+        ("since the 12th of last month", 40),
+        ("since last October", 51),
+        ("my knee has ached since the start of the week", 5),
+        ("the cramps began at the end of last week", 8),
+        ("it started the weekend before last", 14),
+        ("my shin has hurt since two weekends ago", 14),
+        ("numb since just before Christmas", 331),
     ],
 )
 def test_parse_duration_days(text, days):

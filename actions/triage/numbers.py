@@ -122,9 +122,12 @@ _CHANGE_BEFORE = re.compile(r"\b(?:worse|worsened|better|flared?(?: up)?|flaring
 _STARTED = r"\b(?:since|started|start|began|begun|noticed|came on|woke up(?: with it)?|from)\s+(?:\w+\s+)?"
 _MORE = re.compile(r"\s+(?:and\s+)?(?P<count>\d+)\s+" + _UNIT + r"\b")  # "a year (and) 3 months"
 _PAST_UNIT = re.compile(r"\b(?:the\s+|this\s+)?(?:past|last)\s+(?P<unit>fortnight|week|month|year)\b")
-# "last month" or "last year" inside a date: "the start of last month", "Christmas last year", "March of last year".
+# "last month" or "last year" inside a date: "the start of last month", "Christmas last year", "March of last year",
+# "the 15th of last month".
 _DATE_BEFORE_PAST = re.compile(
-    r"\b(?:(?:start|beginning|middle|mid|end)\s+of|" + MONTHS + r"|christmas|easter|new year|halloween"
+    r"\b(?:(?:start|beginning|middle|mid|end)\s+of|\d{1,2}(?:st|nd|rd|th)|"
+    + MONTHS
+    + r"|christmas|easter|new year|halloween"
     r"|bonfire night|boxing day|thanksgiving|diwali|eid|ramadan)(?:\s+of)?\s+$"
 )
 # "since March last year", "Easter last year": that day a year before ("March" alone is the last March).
@@ -305,13 +308,26 @@ _SEVERITY = re.compile(
 )
 # "since about the 10th", "from around the 1st of October".
 _HEDGE = r"(?:(?:about|around|roughly|approx|approximately|maybe|probably|like)\s+)?"
+# Words that start the story from the date after them: "since", "from", "on", and "started 3 Nov", "first
+# noticed it 3rd November", a form's "onset: 03/11/2026".
+_DATE_CUE = (
+    r"\b(?:since|from|on|(?:started|starting|began|begun|came on|noticed|noted|onset)(?:\s+it)?(?:\s+(?:on|at))?\s*:?)"
+    r"\s+"
+)
 # "since the beginning of November", "since mid October", "since the end of last month", "since
 # start of month", "since the beginning of the year".
 _PART = r"(?:the\s+)?(?P<part>start|beginning|middle|mid|end)(?:\s+of)?[\s-]+"
-_PERIOD = r"(?:(?P<month>" + MONTHS + r")|(?P<which>last\s+|this\s+|the\s+)?(?P<period>month|year))\b"
-_PART_OF_PERIOD = re.compile(r"\b(?:since|from)\s+" + _PART + _PERIOD)
+_PERIOD = r"(?:(?P<month>" + MONTHS + r")|(?P<which>last\s+|this\s+|the\s+)?(?P<period>week|month|year))\b"
+_PART_OF_PERIOD = re.compile(_DATE_CUE + _HEDGE + _PART + _PERIOD)
+# The weekday may come first: "on Monday 2nd November".
 _DATE = re.compile(
-    r"\b(?:since|from|on)\s+" + _HEDGE + r"(?:the\s+)?(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + MONTHS + r")"
+    _DATE_CUE
+    + _HEDGE
+    + r"(?:(?:"
+    + WEEKDAYS
+    + r"),?\s+|last\s+)?(?:the\s+)?(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:"
+    + MONTHS
+    + r")"
     r"|(?:" + MONTHS + r")\s+\d{1,2}(?:st|nd|rd|th)?|(?:" + MONTHS + r"))\b"
 )
 _WEEKDAY = re.compile(
@@ -335,13 +351,13 @@ _FUTURE = re.compile(r"\b(?:will|'ll|ll|going to|gonna|turning|turn|next|appoint
 # "since 10/28", "from 28/10/2026": day and month either way round, when the numbers tell which is
 # which (not "since 3/4", which is March or April).
 _NUMERIC_DATE = re.compile(
-    r"\b(?:since|from|on|started|began|starting)\s+(?:on\s+)?" + _HEDGE
+    _DATE_CUE + _HEDGE
     + r"(?:the\s+)?(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?\b(?!/)"
 )  # fmt: skip
 # "since the 01.11.", "from 3.11.2026": the day first, as German, French and most of Europe write it
 # (the dot after the month, or a year, tells it from "1.5 weeks").
 _DOTTED_DATE = re.compile(
-    r"\b(?:since|from|on|started|began|starting)\s+(?:on\s+)?" + _HEDGE
+    _DATE_CUE + _HEDGE
     + r"(?:the\s+)?(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?:(?P<year>\d{4}|\d{2})\b(?!\.\d))?"
 )  # fmt: skip
 # "since the 3rd", "started on the 12th", "on the 8th ... ever since" (not "my appointment is on
@@ -351,13 +367,13 @@ _ORDINAL_DAY = re.compile(
     + _HEDGE
     + r"the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:"
     + MONTHS
-    + r")\b)"
+    + r")\b)(?:\s+of\s+(?:the\s+)?(?P<which>this|last|previous)\s+month\b)?"  # "the 15th of last month"
 )
 # A named day as the start: "since Christmas", "started around bonfire night", "commenced on Remembrance
 # Sunday", "began shortly after Christmas last year", "just before Christmas", "since last Easter".
 _NAMED_START = (
-    r"\b(?:since|(?:started|starting|start|began|begun|commenced|came on|from)(?:\s+(?:just|shortly|right|soon))?"
-    r"(?:\s+(?:on|around|about|at|after|before|over))?)\s+(?:the\s+)?(?:last\s+)?"
+    r"\b(?:since|started|starting|start|began|begun|commenced|came on|from)(?:\s+(?:just|shortly|right|soon))?"
+    r"(?:\s+(?:on|around|about|at|after|before|over))?\s+(?:the\s+)?(?:last\s+)?"
 )
 _BIRTH_WORDS = r"dob|d\.o\.b\.?|date of birth|birth ?date"  # and "born"
 _BIRTH_DATE = re.compile(
@@ -634,7 +650,9 @@ def _dated(text: str, today: datetime.date) -> float | None:
     if ordinal and 1 <= int(ordinal.group("day")) <= 31:
         day = int(ordinal.group("day"))
         month_start = today.replace(day=1)
-        if day > today.day:  # still to come this month: last month's
+        if day > today.day and ordinal.group("which") == "this":
+            return None  # still to come
+        if day > today.day or ordinal.group("which") in ("last", "previous"):  # still to come: last month's
             month_start = (month_start - datetime.timedelta(days=1)).replace(day=1)
         with contextlib.suppress(ValueError):
             return _days_since(month_start.replace(day=day), today)
@@ -669,9 +687,16 @@ def _dated(text: str, today: datetime.date) -> float | None:
     if re.search(_NAMED_START + r"eid\b", text):  # the last Eid, whichever
         return _since_last_of(LUNAR_DATES["eid al-fitr"] + LUNAR_DATES["eid al-adha"], today)
     weekend = re.search(_NAMED_START + r"weekend\b", text)
-    if weekend and not re.search(r"\bweekend\s+before\s+last\b", text):
-        # "since the weekend", "since last weekend": from the Saturday of the last one over.
-        return float((today.weekday() - 5) % 7 + (7 if today.weekday() >= 5 else 0))
+    earlier = re.search(r"\b(?:(?P<n>an?|\d+)\s+weekends\s+ago|weekend\s+before\s+(?P<last>last))\b", text)
+    if weekend or earlier:
+        # "since the weekend", "since last weekend": from the Saturday of the last one over; "the weekend
+        # before last", "2 weekends ago" one or more weeks before it.
+        saturday = (today.weekday() - 5) % 7 + (7 if today.weekday() >= 5 else 0)
+        if earlier:
+            saturday += 7 * (
+                1 if earlier.group("last") or earlier.group("n") in ("a", "an") else int(earlier.group("n")) - 1
+            )
+        return float(saturday)
     return None
 
 
@@ -748,6 +773,11 @@ def _part_of(match: re.Match, today: datetime.date, settings: dict) -> datetime.
     """The day "the start of November", "mid October", "the end of last month" or "the beginning of
     the year" names: the first, the 15th (the 1st of July for a year) or the last."""
     last = (match.group("which") or "").strip() == "last"
+    part = match.group("part")
+    if match.group("period") == "week":
+        # "since the start of the week": its Monday; the middle, its Wednesday; the end, its Friday.
+        monday = today - datetime.timedelta(days=today.weekday() + 7 * last)
+        return monday + datetime.timedelta(days={"start": 0, "beginning": 0, "middle": 2, "mid": 2, "end": 4}[part])
     if match.group("month"):
         parsed = dateparser.parse(match.group("month"), languages=["en"], settings=settings)
         if not parsed:
@@ -757,7 +787,6 @@ def _part_of(match: re.Match, today: datetime.date, settings: dict) -> datetime.
         first, length = today.replace(day=1) - relativedelta(months=last), relativedelta(months=1)
     else:
         first, length = today.replace(month=1, day=1) - relativedelta(years=last), relativedelta(years=1)
-    part = match.group("part")
     if part in ("middle", "mid"):
         return first + (relativedelta(days=14) if length.months else relativedelta(months=6))
     return first + length - relativedelta(days=1) if part == "end" else first
