@@ -1,11 +1,14 @@
 """Rasa's faster paths (server/speedups.py) do what Rasa's own code does."""
 
 import gc
+import json
 import pathlib
 
 import jsonschema
 import pytest
 import sqlalchemy as sa
+from aiohttp import web
+from conftest import free_port
 from rasa.core import processor, tracker_store
 from rasa.core.actions.action import RemoteAction
 from rasa.core.tracker_store import SQLTrackerStore
@@ -17,6 +20,8 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, Event, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.utils.common import all_subclasses
+from rasa.utils.endpoints import EndpointConfig
+from redis_pg import PG_HOST, PG_PORT, PG_USER, create_database, drop_database
 
 import policies.action_server_down  # noqa: F401  (loading the policy installs the check, as the server does)
 from server.speedups import (
@@ -27,13 +32,17 @@ from server.speedups import (
     _rasas_past_states,
     _rasas_resolve_by_type,
     _rasas_retrieve,
+    _rasas_save,
+    _rasas_session,
     additional_events,
     applied_events,
+    client_session,
     engine_kwargs,
     freeze_loaded_objects,
     past_states,
     resolve_by_type,
     retrieve_events,
+    save,
     validate_action_result,
 )
 
@@ -66,6 +75,8 @@ def test_the_server_uses_the_faster_paths():
     assert Event.resolve_by_type is resolve_by_type
     assert SQLTrackerStore._retrieve is retrieve_events
     assert SQLTrackerStore._additional_events is additional_events
+    assert SQLTrackerStore.save is save
+    assert EndpointConfig.session is client_session
     assert tracker_store.create_engine_kwargs is engine_kwargs
     assert DialogueStateTracker.applied_events is applied_events
     assert DialogueStateTracker.past_states is past_states
@@ -145,6 +156,71 @@ async def test_conversations_are_read_and_counted_as_rasa_does(tmp_path, session
         ours = list(additional_events(store, session, tracker))
         assert ours == list(_rasas_additional_events(store, session, tracker))
         assert [event.text for event in ours] == ["and my toes tingle"]
+
+
+def stored_rows(store: SQLTrackerStore) -> list[tuple]:
+    with store.engine.connect() as connection:
+        return [tuple(row) for row in connection.execute(sa.text("SELECT * FROM events ORDER BY id"))]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def two_stores(request, tmp_path):
+    """Two empty stores of one kind: one for Rasa's save, one for ours."""
+    if request.param == "sqlite":
+        yield [SQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / f"{name}.db")) for name in "ab"]
+        return
+    databases = [create_database(), create_database()]  # skips when PostgreSQL does not answer
+    stores = [
+        SQLTrackerStore(DOMAIN, dialect="postgresql", host=PG_HOST, port=PG_PORT, username=PG_USER, db=database)
+        for database in databases
+    ]
+    yield stores
+    for store, database in zip(stores, databases, strict=True):
+        store.engine.dispose()
+        drop_database(database)
+
+
+async def test_events_are_saved_as_rasa_saves_them(two_stores):
+    rasas, ours = two_stores
+    tracker = conversation(0)  # one session: what the server holds after reading the latest one
+    tracker.update(UserUttered("both legs are weak", {"name": "describe_symptoms"}, timestamp=30.0))
+    tracker.update(ActionExecuted("utter_emergency", timestamp=31.0))
+    for _ in range(2):  # the second save of each adds only what is new
+        await _rasas_save(rasas, tracker)
+        await save(ours, tracker)
+        tracker.update(ActiveLoop(None, timestamp=40.0))
+    assert stored_rows(ours) == stored_rows(rasas)
+    assert len(stored_rows(ours)) == len(tracker.events) - 1  # all but the last event, added after the save
+    assert {row[4] for row in stored_rows(ours)} == {None, "describe_symptoms"}  # intent_name
+
+
+async def test_requests_to_the_action_server_carry_the_same_json():
+    received = []
+
+    async def webhook(request: web.Request) -> web.Response:
+        received.append((request.content_type, await request.text()))
+        return web.json_response({})
+
+    app = web.Application()
+    app.router.add_post("/webhook", webhook)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    port = free_port()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    payload = {"text": "pins & needles in my left foot / toes \u00e9\n", "tracker": {"events": [1.5, None, True]}}
+    try:
+        endpoint = EndpointConfig(f"http://127.0.0.1:{port}/webhook")
+        await endpoint.request(json=payload)
+        EndpointConfig.session = _rasas_session
+        try:
+            await endpoint.request(json=payload)
+        finally:
+            EndpointConfig.session = client_session
+    finally:
+        await runner.cleanup()
+    (ours_type, ours), (rasas_type, rasas) = received
+    assert ours_type == rasas_type == "application/json"
+    assert json.loads(ours) == json.loads(rasas) == payload
 
 
 async def test_the_loaded_model_is_set_aside_from_garbage_collection_once_the_server_starts():
