@@ -49,6 +49,19 @@ Found with py-spy on the Rasa server under the load benchmark (scripts/benchmark
    the end of an assessment), which aiohttp encodes with the standard library's `json` (7% of the
    server's time). Here it uses `ujson`, which Rasa itself requires and Sanic uses for its replies,
    about two and a half times as fast on such a payload; the action server reads the same JSON.
+10. Each new tracker copies every slot of the domain (51 here) with `copy.copy`, which goes the
+   general way through `__reduce_ex__`, and a message makes about ten trackers (reading the
+   conversation, the form's and the policies' copies of it): 6% of the server's time. Here a slot
+   is copied as `copy.copy` copies it, a new object of its class with the same attributes, four
+   times as fast.
+11. DIET puts the sparse features of each featurizer side by side with `scipy.sparse.hstack`,
+   whose general block-matrix code takes 0.1 ms a time (4% of the server's time). Here the
+   coordinates of the two parts are joined directly: the same matrix, with the same entries in the
+   same order as `hstack` gives, four times as fast.
+12. DIET's prediction is a `tf.function` with a fixed input signature, which checks and converts
+   its inputs against that signature and looks up its traced graph on every call (most of the
+   TensorFlow time of a message). Here the traced graph, TensorFlow's concrete function for the
+   signature, is called directly once it exists: the same graph, 0.3 to 0.5 ms less per message.
 """
 
 from __future__ import annotations
@@ -63,20 +76,27 @@ from collections.abc import Iterator
 from typing import Any
 
 import aiohttp
+import numpy as np
+import scipy.sparse
 import sqlalchemy as sa
 import ujson
 from jsonschema import validators
+from keras.utils import tf_utils
 from rasa.core import processor, tracker_store
 from rasa.core.actions.action import RemoteAction
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.engine.exceptions import GraphRunError
 from rasa.engine.runner.dask import DaskGraphRunner
+from rasa.shared.constants import DIAGNOSTIC_DATA
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import Event, SessionStarted
+from rasa.shared.core.slots import Slot
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
+from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.utils.common import all_subclasses
 from rasa.utils.endpoints import DEFAULT_REQUEST_TIMEOUT, EndpointConfig
+from rasa.utils.tensorflow.models import RasaModel
 
 _rasas_validate_action_result = RemoteAction._validate_action_result
 _rasas_resolve_by_type = Event.resolve_by_type
@@ -87,6 +107,8 @@ _rasas_session = EndpointConfig.session
 _rasas_engine_kwargs = tracker_store.create_engine_kwargs
 _rasas_applied_events = DialogueStateTracker.applied_events
 _rasas_past_states = DialogueStateTracker.past_states
+_rasas_combine_sparse_features = Features._combine_sparse_features
+_rasas_predict = RasaModel._rasa_predict
 _event_classes: dict[str, type[Event]] = {}
 
 
@@ -234,6 +256,40 @@ def past_states(self: DialogueStateTracker, domain: Domain, *args: Any, **kwargs
     return [{part: dict(features) for part, features in state.items()} for state in cached[3]]
 
 
+def copy_slot(self: Slot) -> Slot:
+    """`copy.copy` of a slot: what `__reduce_ex__` leads it to do, without the detour."""
+    copied = object.__new__(type(self))
+    copied.__dict__.update(self.__dict__)
+    return copied
+
+
+def combine_sparse_features(self: Features, additional_features: Features) -> None:
+    """`Features._combine_sparse_features`: `hstack` of two coordinate matrices, built directly."""
+    left, right = self.features, additional_features.features
+    both_coordinates = scipy.sparse.isspmatrix_coo(left) and scipy.sparse.isspmatrix_coo(right)
+    if not both_coordinates or left.shape[0] != right.shape[0]:
+        return _rasas_combine_sparse_features(self, additional_features)  # Rasa's way, or its error
+    rows = np.concatenate([left.row, right.row])
+    columns = np.concatenate([left.col, right.col + left.shape[1]])
+    shape = (left.shape[0], left.shape[1] + right.shape[1])
+    self.features = scipy.sparse.coo_matrix((np.concatenate([left.data, right.data]), (rows, columns)), shape=shape)
+    self._cached_fingerprint = None
+
+
+def rasa_predict(self: RasaModel, batch_in: tuple) -> dict[str, Any]:
+    """`RasaModel._rasa_predict`, calling the graph traced for the input signature directly."""
+    self._training = False
+    graph = self.__dict__.get("_predict_graph")
+    if graph is None:
+        if self._tf_predict_step is None or self._run_eagerly:  # not traced yet, or never to be
+            return _rasas_predict(self, batch_in)
+        graph = self.__dict__["_predict_graph"] = self._tf_predict_step.get_concrete_function()
+    outputs = tf_utils.sync_to_numpy_or_python_type(graph(batch_in))
+    if DIAGNOSTIC_DATA in outputs:
+        outputs[DIAGNOSTIC_DATA] = self._empty_lists_to_none_in_dict(outputs[DIAGNOSTIC_DATA])
+    return outputs
+
+
 class PlannedGraphRunner(DaskGraphRunner):
     """`DaskGraphRunner`, with the order of the nodes for given targets worked out once."""
 
@@ -276,3 +332,6 @@ def install() -> None:
     EndpointConfig.session = client_session
     DialogueStateTracker.applied_events = applied_events
     DialogueStateTracker.past_states = past_states
+    Slot.__copy__ = copy_slot
+    Features._combine_sparse_features = combine_sparse_features
+    RasaModel._rasa_predict = rasa_predict

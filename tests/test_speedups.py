@@ -1,16 +1,20 @@
 """Rasa's faster paths (server/speedups.py) do what Rasa's own code does."""
 
+import copy
 import gc
 import json
 import pathlib
 
 import jsonschema
+import numpy as np
 import pytest
+import scipy.sparse
 import sqlalchemy as sa
 from aiohttp import web
-from conftest import free_port
+from conftest import ROOT, free_port
 from rasa.core import processor, tracker_store
 from rasa.core.actions.action import RemoteAction
+from rasa.core.agent import load_agent
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.engine.exceptions import GraphRunError
 from rasa.engine.graph import ExecutionContext, GraphComponent, GraphSchema, SchemaNode
@@ -18,9 +22,12 @@ from rasa.engine.runner.dask import DaskGraphRunner
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, Event, SessionStarted, SlotSet, UserUttered
+from rasa.shared.core.slots import Slot
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.utils.common import all_subclasses
 from rasa.utils.endpoints import EndpointConfig
+from rasa.utils.tensorflow.models import RasaModel
 from redis_pg import PG_HOST, PG_PORT, PG_USER, create_database, drop_database
 
 import policies.action_server_down  # noqa: F401  (loading the policy installs the check, as the server does)
@@ -28,8 +35,10 @@ from server.speedups import (
     PlannedGraphRunner,
     _rasas_additional_events,
     _rasas_applied_events,
+    _rasas_combine_sparse_features,
     _rasas_engine_kwargs,
     _rasas_past_states,
+    _rasas_predict,
     _rasas_resolve_by_type,
     _rasas_retrieve,
     _rasas_save,
@@ -37,9 +46,12 @@ from server.speedups import (
     additional_events,
     applied_events,
     client_session,
+    combine_sparse_features,
+    copy_slot,
     engine_kwargs,
     freeze_loaded_objects,
     past_states,
+    rasa_predict,
     resolve_by_type,
     retrieve_events,
     save,
@@ -77,6 +89,9 @@ def test_the_server_uses_the_faster_paths():
     assert SQLTrackerStore._additional_events is additional_events
     assert SQLTrackerStore.save is save
     assert EndpointConfig.session is client_session
+    assert Slot.__copy__ is copy_slot
+    assert Features._combine_sparse_features is combine_sparse_features
+    assert RasaModel._rasa_predict is rasa_predict
     assert tracker_store.create_engine_kwargs is engine_kwargs
     assert DialogueStateTracker.applied_events is applied_events
     assert DialogueStateTracker.past_states is past_states
@@ -221,6 +236,66 @@ async def test_requests_to_the_action_server_carry_the_same_json():
     (ours_type, ours), (rasas_type, rasas) = received
     assert ours_type == rasas_type == "application/json"
     assert json.loads(ours) == json.loads(rasas) == payload
+
+
+def rasas_copy(slot: Slot) -> Slot:
+    return copy._reconstruct(slot, None, *slot.__reduce_ex__(4))  # what copy.copy does without __copy__
+
+
+@pytest.mark.parametrize("domain_slot", DOMAIN.slots, ids=lambda slot: slot.name)
+def test_a_slot_is_copied_as_copy_copies_it(domain_slot):
+    slot = rasas_copy(domain_slot)
+    slot.value = ["numbness"] if slot.type_name == "list" else slot.initial_value
+    rasas, ours = rasas_copy(slot), copy.copy(slot)
+    assert type(ours) is type(rasas) is type(slot)
+    assert ours.__dict__ == rasas.__dict__ == slot.__dict__
+    ours.value = "changed"
+    assert slot.value != "changed"  # a copy: setting its value leaves the domain's slot alone
+
+
+def sparse(rows: int, columns: int, seed: int, dtype: type = np.float32) -> scipy.sparse.coo_matrix:
+    return scipy.sparse.random(rows, columns, density=0.05, format="coo", dtype=dtype, random_state=seed)
+
+
+def features(matrix: scipy.sparse.spmatrix) -> Features:
+    return Features(matrix, "sequence", "text", "CountVectorsFeaturizer")
+
+
+@pytest.mark.parametrize("right_dtype", [np.float32, np.float64, np.int64])
+def test_sparse_features_are_put_side_by_side_as_hstack_does(right_dtype):
+    left, right = sparse(7, 300, seed=1), sparse(7, 2000, seed=2, dtype=right_dtype)
+    rasas, ours = features(left), features(left)
+    _rasas_combine_sparse_features(rasas, features(right))
+    combine_sparse_features(ours, features(right))
+    for attribute in ("shape", "dtype", "format"):
+        assert getattr(ours.features, attribute) == getattr(rasas.features, attribute)
+    for array in ("row", "col", "data"):  # the same entries in the same order, of the same types
+        assert getattr(ours.features, array).dtype == getattr(rasas.features, array).dtype
+        assert np.array_equal(getattr(ours.features, array), getattr(rasas.features, array))
+
+
+def test_other_sparse_formats_and_mismatched_features_go_to_rasa():
+    ours = features(sparse(3, 10, seed=1).tocsr())
+    combine_sparse_features(ours, features(sparse(3, 5, seed=2)))
+    assert ours.features.shape == (3, 15)
+    with pytest.raises(ValueError, match="sequence dimensions do not match: 3 != 4"):
+        combine_sparse_features(features(sparse(3, 10, seed=1)), features(sparse(4, 10, seed=2)))
+
+
+async def test_the_model_understands_messages_as_with_rasas_prediction():
+    model = max((ROOT / "models").glob("*.tar.gz"), key=lambda path: path.stat().st_mtime, default=None)
+    if model is None:
+        pytest.fail("no trained model in models/: run `rasa train` (the test command does)")
+    agent = await load_agent(model_path=str(model))
+    texts = ["my left foot is numb and my toes tingle", "no", "45", "no back pain though", "I can't pee", "hi"]
+    try:
+        RasaModel._rasa_predict = _rasas_predict
+        rasas = [await agent.parse_message(text) for text in texts]
+    finally:
+        RasaModel._rasa_predict = rasa_predict
+    ours = [await agent.parse_message(text) for text in texts]
+    assert ours == rasas
+    assert {parse["intent"]["name"] for parse in ours} >= {"greet", "deny"}
 
 
 async def test_the_loaded_model_is_set_aside_from_garbage_collection_once_the_server_starts():
