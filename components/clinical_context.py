@@ -268,11 +268,26 @@ def set_roles(doc: Doc, entities: list[dict[str, Any]], context: ConText) -> Non
         role = next((role for attribute, role in ROLES if getattr(tagged._, attribute)), None)
         if role == "negated" and _after_a_list_of_denials(doc, tagged):
             role = None
+        if role == "hypothetical" and entities[index][ENTITY_ATTRIBUTE_TYPE] == "condition" and _denied(tagged):
+            role = "negated"
         if span.text.lower() in DENYING_WORDS:
             role = role or "negated"
         if role and entities[index].get(ENTITY_ATTRIBUTE_ROLE) is None:
             entities[index][ENTITY_ATTRIBUTE_ROLE] = role
     _share_denials(doc, entities, spans, by_start)
+
+
+# A hedge before a denial: "probably not a clot", "prob not sciatica".
+HEDGES = {"probably", "prob", "probs"}
+
+
+def _denied(target: Span) -> bool:
+    """Whether a named condition is denied under a hedge ("probably not a clot"). A doubt wins over a denial
+    for findings so that a red flag's question is still asked; naming a condition answers no question."""
+    modifiers = getattr(target._, "modifiers", ()) or ()
+    doubts = [m for m in modifiers if m.category in ("HYPOTHETICAL", "POSSIBLE_EXISTENCE")]
+    hedged = all({t.lower_ for t in target.doc[slice(*m.modifier_span)]} & HEDGES for m in doubts)
+    return hedged and any(m.category == "NEGATED_EXISTENCE" for m in modifiers)
 
 
 # Words that deny what they name: a clinician's "afebrile", "apyrexial" (no fever).
@@ -347,7 +362,8 @@ def _share_denials(doc: Doc, entities: list[dict[str, Any]], spans: dict[int, Sp
             ea[ENTITY_ATTRIBUTE_ROLE] = "negated"
 
 
-SPAN_LEADING_WORDS = {"history", "hx", "of", "had", "a", "an", "any"}
+# ("new": medspaCy's cue "no new" would overlap "[new shoes]" and so not reach it.)
+SPAN_LEADING_WORDS = {"history", "hx", "of", "had", "a", "an", "any", "new"}
 
 
 def _clause_of_tokens(doc: Doc) -> list[int]:

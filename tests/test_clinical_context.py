@@ -251,6 +251,22 @@ def role_of(found, text, word):
         ("without any swelling in my ankles", "swelling", "negated"),
         ("i can't remember a time i didn't have stiffness in my lower back", "stiffness", None),
         ("i didn't have stiffness in my lower back", "stiffness", "negated"),
+        ("I've never felt pain like this in my shin", "pain", None),
+        ("I've never felt pain in my shin", "pain", "negated"),
+        # A condition denied under a hedge; a question stays a doubt.
+        ("probably not a clot as it came on after football", "clot", "negated"),
+        ("could it not be a clot?", "clot", "hypothetical"),
+        # medspaCy's "no new" cue overlaps a fact that starts with "new".
+        ("no new shoes recently", "shoes", "negated"),
+        # More ways to say the bowels are fine, and swelling that went down.
+        ("my bowels are moving as normal", "bowels", "negated"),
+        ("the swelling went down after a day or two", "swelling", "negated"),
+        ("the pain went down my leg after lifting", "pain", None),
+        # The thing first, the denial at the end of its sentence; a form's "N/A".
+        ("weakness I have not.", "weakness", "negated"),
+        ("tingling i get, weakness i dont", "weakness", "negated"),
+        ("tingling i get, weakness i dont", "tingling", None),
+        ("pregnant: N/A", "pregnant", "negated"),
     ],
 )
 def test_roles(nlp, context, text, word, role):
@@ -267,6 +283,16 @@ def test_a_bladder_that_is_fine_is_negated_but_one_that_cannot_be_controlled_is_
     lost = "I can't control my bladder"
     assert analyse(nlp, context, fine, [bladder(fine)])[0]["role"] == "negated"
     assert analyse(nlp, context, lost, [bladder(lost)])[0].get("role") is None
+
+
+def test_when_after_worse_does_not_end_a_denial_before_the_fact(nlp, context):
+    # The model may tag only the activity ("sitting"), after the "when" that ends a denial's reach.
+    denied, present = "it's not worse when I'm sitting", "no numbness. worse when I'm sitting"
+    for text, role in ((denied, "negated"), (present, None)):
+        start = text.index("sitting")
+        sitting = {"entity": "finding", "value": "worse_sitting", "start": start, "end": start + len("sitting")}
+        found = analyse(nlp, context, text, [sitting])
+        assert next(e for e in found if e["value"] == "worse_sitting").get("role") == role
 
 
 def test_a_clinicians_afebrile_denies_a_fever(nlp, context):
