@@ -267,6 +267,13 @@ def role_of(found, text, word):
         ("tingling i get, weakness i dont", "weakness", "negated"),
         ("tingling i get, weakness i dont", "tingling", None),
         ("pregnant: N/A", "pregnant", "negated"),
+        # "Not a problem", a clinician's "not present" and "denied", "not at all", stopped some time ago.
+        ("swelling hasn't been an issue", "swelling", "negated"),
+        ("tingling not present in either foot", "tingling", "negated"),
+        ("weight loss denied.", "weight loss", "negated"),
+        ("numbness - not at all", "numbness", "negated"),
+        ("the cramps stopped about three weeks ago", "cramps", "negated"),
+        ("the cramps started about three weeks ago", "cramps", None),
     ],
 )
 def test_roles(nlp, context, text, word, role):
