@@ -435,6 +435,11 @@ def test_parse_age_from_date_of_birth(text, age):
         ("it started the weekend before last", 14),
         ("my shin has hurt since two weekends ago", 14),
         ("numb since just before Christmas", 331),
+        # Days counted from Easter, bank holidays named by their month or season, other countries' days.
+        ("my ankle has been sore since Good Friday", 232),
+        ("since Shrove Tuesday", 277),
+        ("numb since the spring bank holiday", 180),
+        ("it started after the Super Bowl", 286),
     ],
 )
 def test_parse_duration_days(text, days):

@@ -54,7 +54,15 @@ NAMED_DAYS = {name: relativedelta(month=month, day=day, weekday=weekday) for nam
     "canadian thanksgiving": (10, 1, MO(2)), "thanksgiving in canada": (10, 1, MO(2)),
     # British clocks: back on the last Sunday of October, forward on the last Sunday of March.
     "clocks went back": (10, 31, SU(-1)), "clocks changed": (10, 31, SU(-1)), "clocks going back": (10, 31, SU(-1)),
-    "clocks went forward": (3, 31, SU(-1)), "clocks going forward": (3, 31, SU(-1))}.items()}  # fmt: skip
+    "clocks went forward": (3, 31, SU(-1)), "clocks going forward": (3, 31, SU(-1)),
+    # British bank holidays named by their month or season, and more days of other countries.
+    "august bank holiday": (8, 31, MO(-1)), "early may bank holiday": (5, 1, MO(1)), "may bank holiday": (5, 1, MO(1)),
+    "spring bank holiday": (5, 31, MO(-1)), "waitangi day": (2, 6, None), "super bowl": (2, 1, SU(2)),
+    "juneteenth": (6, 19, None), "martin luther king day": (1, 1, MO(3)), "presidents day": (2, 1, MO(3)),
+    "presidents' day": (2, 1, MO(3))}.items()}  # fmt: skip
+# Days counted from Easter Sunday.
+EASTER_DAYS = {"pancake day": -47, "shrove tuesday": -47, "ash wednesday": -46, "good friday": -2, "easter monday": 1,
+               "easter sunday": 0, "easter": 0}  # fmt: skip
 # Days that move with the moon, by year (the main day; an Eid by the usual calendar, a day either way).
 LUNAR_DAYS = {
     "chinese new year": ("2024-02-10", "2025-01-29", "2026-02-17", "2027-02-06", "2028-01-26", "2029-02-13",
@@ -328,7 +336,7 @@ _DATE = re.compile(
     + r"),?\s+|last\s+)?(?:the\s+)?(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:"
     + MONTHS
     + r")"
-    r"|(?:" + MONTHS + r")\s+\d{1,2}(?:st|nd|rd|th)?|(?:" + MONTHS + r"))\b"
+    r"|(?:" + MONTHS + r")\s+\d{1,2}(?:st|nd|rd|th)?|(?:" + MONTHS + r"))\b(?!\s+bank\s+holiday)"
 )
 _WEEKDAY = re.compile(
     r"\b(?:since\s+|on\s+|from\s+)?(?:last\s+)?(?P<day>" + WEEKDAYS + r")\b"
@@ -676,11 +684,12 @@ def _dated(text: str, today: datetime.date) -> float | None:
             if named > today or _LAST_YEAR_AFTER.match(text, named_start.end()):
                 named = datetime.date(today.year - 1, 1, 1) + step
             return _days_since(named, today)
-    named_start = re.search(_NAMED_START + r"easter\b", text)
-    if named_start:
-        day = easter(today.year)
-        last_year = day > today or _LAST_YEAR_AFTER.match(text, named_start.end())
-        return _days_since(easter(today.year - 1) if last_year else day, today)
+    for name, step in sorted(EASTER_DAYS.items(), key=lambda item: -len(item[0])):  # "easter monday" first
+        named_start = re.search(_NAMED_START + name + r"\b", text)
+        if named_start:
+            day = easter(today.year) + datetime.timedelta(days=step)
+            last_year = day > today or _LAST_YEAR_AFTER.match(text, named_start.end())
+            return _days_since(easter(today.year - 1) + datetime.timedelta(days=step) if last_year else day, today)
     for name, key in sorted(LUNAR_NAMES.items(), key=lambda item: -len(item[0])):  # "end of ramadan" first
         if re.search(_NAMED_START + name + r"\b", text):
             return _since_last_of(LUNAR_DATES[key], today)
@@ -719,7 +728,7 @@ def _weekday_start(text: str, today: datetime.date) -> float | None:
             _FUTURE.search(clause) or _TREATMENT_OR_READING.search(clause) or _TEST.search(clause)
         ):
             continue  # "turning 18 on Tuesday", "my INR was 3.2 on Monday"
-        if any(text[: weekday.end()].endswith(name) for name in NAMED_DAYS):
+        if any(text[: weekday.end()].endswith(name) for name in [*NAMED_DAYS, *EASTER_DAYS]):
             continue  # "since Remembrance Sunday": read as the named day below
         if _EVERY_BEFORE.search(text[: weekday.start()]):
             continue
