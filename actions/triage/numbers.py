@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import re
+from collections.abc import Callable
 
 import dateparser
 from dateutil.easter import easter
@@ -680,16 +681,11 @@ def _dated(text: str, today: datetime.date) -> float | None:
     for name, step in sorted(NAMED_DAYS.items(), key=lambda item: -len(item[0])):  # "new year's eve" first
         named_start = re.search(_NAMED_START + name, text)
         if named_start:
-            named = datetime.date(today.year, 1, 1) + step
-            if named > today or _LAST_YEAR_AFTER.match(text, named_start.end()):
-                named = datetime.date(today.year - 1, 1, 1) + step
-            return _days_since(named, today)
+            return _since_named_day(_new_year, step, text, named_start.end(), today)
     for name, step in sorted(EASTER_DAYS.items(), key=lambda item: -len(item[0])):  # "easter monday" first
         named_start = re.search(_NAMED_START + name + r"\b", text)
         if named_start:
-            day = easter(today.year) + datetime.timedelta(days=step)
-            last_year = day > today or _LAST_YEAR_AFTER.match(text, named_start.end())
-            return _days_since(easter(today.year - 1) + datetime.timedelta(days=step) if last_year else day, today)
+            return _since_named_day(easter, datetime.timedelta(days=step), text, named_start.end(), today)
     for name, key in sorted(LUNAR_NAMES.items(), key=lambda item: -len(item[0])):  # "end of ramadan" first
         if re.search(_NAMED_START + name + r"\b", text):
             return _since_last_of(LUNAR_DATES[key], today)
@@ -748,6 +744,26 @@ def _weekday_start(text: str, today: datetime.date) -> float | None:
         candidates.append((bool(_START_WORD.search(clause + weekday.group() + clause_after)), float(days)))
     tied = [days for started, days in candidates if started]
     return (tied or [days for _, days in candidates] or [None])[0]
+
+
+def _new_year(year: int) -> datetime.date:
+    return datetime.date(year, 1, 1)
+
+
+def _since_named_day(
+    base: Callable[[int], datetime.date],
+    step: relativedelta | datetime.timedelta,
+    text: str,
+    end: int,
+    today: datetime.date,
+) -> float | None:
+    """Days since a named day, a step from a base day of its year (the 1st of January, Easter Sunday):
+    this year's, or last year's when this year's is still to come or the text says "last year" after
+    the name ("Easter last year")."""
+    day = base(today.year) + step
+    if day > today or _LAST_YEAR_AFTER.match(text, end):
+        day = base(today.year - 1) + step
+    return _days_since(day, today)
 
 
 def _since_last_of(days: tuple[datetime.date, ...], today: datetime.date) -> float | None:
