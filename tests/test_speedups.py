@@ -20,6 +20,7 @@ from rasa.engine.exceptions import GraphRunError
 from rasa.engine.graph import ExecutionContext, GraphComponent, GraphSchema, SchemaNode
 from rasa.engine.runner.dask import DaskGraphRunner
 from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.shared.constants import DIAGNOSTIC_DATA
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, Event, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.slots import Slot
@@ -288,14 +289,26 @@ async def test_the_model_understands_messages_as_with_rasas_prediction():
         pytest.fail("no trained model in models/: run `rasa train` (the test command does)")
     agent = await load_agent(model_path=str(model))
     texts = ["my left foot is numb and my toes tingle", "no", "45", "no back pain though", "I can't pee", "hi"]
-    try:
-        RasaModel._rasa_predict = _rasas_predict
-        rasas = [await agent.parse_message(text) for text in texts]
-    finally:
-        RasaModel._rasa_predict = rasa_predict
-    ours = [await agent.parse_message(text) for text in texts]
-    assert ours == rasas
-    assert {parse["intent"]["name"] for parse in ours} >= {"greet", "deny"}
+
+    async def understood(predict) -> tuple[list[dict], list[dict]]:
+        """The parses, and everything DIET's prediction returned (with its diagnostic data)."""
+        predictions = []
+
+        def recorded(self, batch_in):
+            predictions.append(predict(self, batch_in))
+            return predictions[-1]
+
+        RasaModel._rasa_predict = recorded
+        try:
+            return [await agent.parse_message(text) for text in texts], predictions
+        finally:
+            RasaModel._rasa_predict = rasa_predict
+
+    rasas, ours = await understood(_rasas_predict), await understood(rasa_predict)
+    assert ours[0] == rasas[0]
+    np.testing.assert_equal(ours[1], rasas[1])
+    assert len(ours[1]) == len(texts) and all(DIAGNOSTIC_DATA in prediction for prediction in ours[1])
+    assert {parse["intent"]["name"] for parse in ours[0]} >= {"greet", "deny"}
 
 
 async def test_the_loaded_model_is_set_aside_from_garbage_collection_once_the_server_starts():
