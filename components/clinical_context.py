@@ -118,15 +118,18 @@ def _trim(doc: Doc, entity: dict[str, Any]) -> None:
 
 # A fact said with a place in it ("a knee op", "hip replacement") is not a complaint about the place.
 PLACE_IN_FACT = {"recent_immobility_travel_surgery"}
+# Nor is a named condition ("restless legs", "leg cramps", "a tumour on my spine"), as the data annotates it.
+WIDENED = {"finding", "condition"}
 
 
 def _widen(doc: Doc, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """A known fact the model read as only the symptoms inside it ("no chest pain" as pain, "I can't
-    feel the toilet paper" as numbness, "hot and cold sweats" as redness and coldness) becomes the
-    ruler's fact, when the mentions inside the ruler's span are all symptoms (or, for a recent
-    operation, places: "knee op") or parts of that fact."""
+    """A known fact or condition the model read as only the symptoms inside it ("no chest pain" as
+    pain, "I can't feel the toilet paper" as numbness, "hot and cold sweats" as redness and coldness,
+    "restless legs" as a symptom and a place) becomes the ruler's, when the mentions inside the
+    ruler's span are all symptoms (or, for a condition or a recent operation, places: "knee op") or
+    parts of that fact."""
     for span in doc.ents:
-        if span.label_ != "finding":
+        if span.label_ not in WIDENED:
             continue
         inside = [e for e in entities if _overlaps(span.start_char, span.end_char, [e])]
         if not inside or any(
@@ -136,8 +139,9 @@ def _widen(doc: Doc, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
             continue
         kinds = {
             "symptom" if e[ENTITY_ATTRIBUTE_TYPE] == "symptom"
-            else "place" if e[ENTITY_ATTRIBUTE_TYPE] == "body_part" and span.ent_id_ in PLACE_IN_FACT
-            else "same" if e[ENTITY_ATTRIBUTE_TYPE] == "finding" and e[ENTITY_ATTRIBUTE_VALUE] == span.ent_id_
+            else "place" if e[ENTITY_ATTRIBUTE_TYPE] == "body_part"
+            and (span.ent_id_ in PLACE_IN_FACT or span.label_ == "condition")
+            else "same" if e[ENTITY_ATTRIBUTE_TYPE] == span.label_ and e[ENTITY_ATTRIBUTE_VALUE] == span.ent_id_
             else "other"
             for e in inside
         }  # fmt: skip
@@ -145,7 +149,7 @@ def _widen(doc: Doc, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
             continue
         entity = inside[0]
         entity.update({
-            ENTITY_ATTRIBUTE_TYPE: "finding", ENTITY_ATTRIBUTE_VALUE: span.ent_id_,
+            ENTITY_ATTRIBUTE_TYPE: span.label_, ENTITY_ATTRIBUTE_VALUE: span.ent_id_,
             ENTITY_ATTRIBUTE_START: span.start_char, ENTITY_ATTRIBUTE_END: span.end_char,
         })  # fmt: skip
         entity.pop("confidence_entity", None)

@@ -426,3 +426,15 @@ def test_a_fact_read_as_several_symptoms_or_as_a_place_becomes_the_fact(nlp, con
         ("hot and cold sweats", "fever", "negated"),
         ("knee op", "recent_immobility_travel_surgery", None),
     ]
+
+
+def test_a_condition_read_as_a_symptom_and_a_place_becomes_the_condition(nlp, context):
+    text = "dont get the urge, nothing like restless legs"
+    model = [
+        {"entity": "symptom", "value": "urge_to_move", "start": text.index("restless"), "end": text.index(" legs")},
+        {"entity": "body_part", "value": "leg", "start": text.index("legs"), "end": len(text)},
+    ]
+    found = analyse(nlp, context, text, model)
+    assert [(text[e["start"] : e["end"]], e["entity"], e["value"], e.get("role")) for e in found] == [
+        ("restless legs", "condition", "restless_legs_syndrome", "negated"),
+    ]
