@@ -24,6 +24,8 @@ from dateutil.easter import easter
 from dateutil.relativedelta import MO, SU, TH, relativedelta
 from text_to_num import alpha2digit
 
+from .spelling import respell_time_words
+
 UNIT_DAYS = {"hour": 1 / 24, "day": 1, "night": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
 UNIT_ABBREVIATIONS = {"hr": "hour", "hrs": "hour", "wk": "week", "wks": "week", "mth": "month", "mths": "month",
                       "mnth": "month", "mnths": "month", "mos": "month", "yr": "year", "yrs": "year",
@@ -453,6 +455,7 @@ def _digits(text: str) -> str:
     # Phones type curly apostrophes ("I’m 45") and a few write "fourty".
     normalised = text.lower().replace("\u2019", "'").replace("\u2018", "'")
     normalised = normalised.replace("\ufe0f\u20e3", "")  # keycap emoji: "3\ufe0f\u20e3 weeks" is "3 weeks"
+    normalised = respell_time_words(normalised)
     normalised = alpha2digit(re.sub(r"\bfourty", "forty", normalised), "en", threshold=0)
     # "3+ wks": at least three weeks (but "40+" alone is a rough age).
     normalised = re.sub(r"(\d)\s*\+(?=\s*(?:hour|hr|day|dy|night|week|wk|fortnight|month|mth|mnth|mo|year|yr))", r"\1",
