@@ -440,6 +440,17 @@ def test_parse_age_from_date_of_birth(text, age):
         ("since Shrove Tuesday", 277),
         ("numb since the spring bank holiday", 180),
         ("it started after the Super Bowl", 286),
+        # A course of treatment is not the complaint; a decimal comma; the year first; the day after a
+        # named day; a letter's shorthand with "history".
+        ("having this since 3 weeks. Already taken 5 days course of tablets", 21),
+        ("finished a 5 day course of antibiotics", None),
+        ("since 1,5 week", 10.5),
+        ("from 2026/10/30 my right leg is numb", 22),
+        ("since 2026-11-02", 19),
+        ("it started the day after Halloween", 20),
+        ("since the day after Remembrance Sunday", 12),
+        ("presents with a 2/12 history of right leg pain", 60),
+        ("1/52 hx of calf pain", 7),
     ],
 )
 def test_parse_duration_days(text, days):

@@ -101,10 +101,11 @@ _AMOUNT = re.compile(
     r"(?P<or_two>\s+or\s+2\b)?(?![\s-]+(?:old|young|pregnant|post[\s-]?partum|post[\s-]?natal)\b)(?P<ago>\s+(?:ago|back|before))?"
 )
 # An amount that is a frequency or a history, not how long this has lasted: "5 days a week",
-# "8 hours a day", "12 hour shifts", "every 4 hours", "40 a day", "3 tablets a day", "a 10 year history".
+# "8 hours a day", "12 hour shifts", "every 4 hours", "40 a day", "3 tablets a day", "a 10 year history",
+# "a 5 day course of tablets".
 _NOT_A_DURATION_AFTER = re.compile(
     # also "5 days into antibiotics"
-    r"\s*(?:(?:a|an|per|each)\s+(?:day|week|month|night|year)\b|shifts?\b|history\b|into\b)"
+    r"\s*(?:(?:a|an|per|each)\s+(?:day|week|month|night|year)\b|shifts?\b|history\b|into\b|'?\s*course\b)"
 )
 # Nor is an amount that compares ("more swollen than a fortnight ago", but "more than 2 weeks" is
 # one), times a situation ("numb after sitting for 2 hours") or is still to come ("in 2 weeks").
@@ -371,6 +372,10 @@ _DOTTED_DATE = re.compile(
     _DATE_CUE + _HEDGE
     + r"(?:the\s+)?(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?:(?P<year>\d{4}|\d{2})\b(?!\.\d))?"
 )  # fmt: skip
+# "from 2026/10/30", "since 2026-11-02": the year first, as in ISO dates and East Asian writing.
+_YEAR_FIRST_DATE = re.compile(
+    _DATE_CUE + _HEDGE + r"(?P<year>(?:19|20)\d\d)[/.-](?P<month>\d{1,2})[/.-](?P<day>\d{1,2})\b"
+)
 # "since the 3rd", "started on the 12th", "on the 8th ... ever since" (not "my appointment is on
 # the 30th"): a day of this month, or of the last if still to come.
 _ORDINAL_DAY = re.compile(
@@ -384,7 +389,8 @@ _ORDINAL_DAY = re.compile(
 # Sunday", "began shortly after Christmas last year", "just before Christmas", "since last Easter".
 _NAMED_START = (
     r"\b(?:since|started|starting|start|began|begun|commenced|came on|from)(?:\s+(?:just|shortly|right|soon))?"
-    r"(?:\s+(?:on|around|about|at|after|before|over))?\s+(?:the\s+)?(?:last\s+)?"
+    r"(?:\s+(?:on|around|about|at|after|before|over))?\s+(?:(?:the\s+)?(?:day|night|morning)\s+after\s+)?"
+    r"(?:the\s+)?(?:last\s+)?"
 )
 _BIRTH_WORDS = r"dob|d\.o\.b\.?|date of birth|birth ?date"  # and "born"
 _BIRTH_DATE = re.compile(
@@ -420,7 +426,11 @@ _EVENT_THEN_SINCE = re.compile(
 )
 
 
-_SHORTHAND = re.compile(r"(?<![\d/.])(?<!\bsince )(?<!\bfrom )(?<!\bon )(?<!\bthe )\b(\d{1,2})/(7|52|12)\b(?![/.]?\d)")
+# A letter's "3/7 history of calf swelling" is how long the complaint has lasted: the word goes with it.
+_SHORTHAND = re.compile(
+    r"(?<![\d/.])(?<!\bsince )(?<!\bfrom )(?<!\bon )(?<!\bthe )\b(\d{1,2})/(7|52|12)\b(?![/.]?\d)"
+    r"(?:\s+(?:history|hx)\b)?"
+)
 
 
 # A number given again after a correction: "3 weeks, no wait, closer to 4", "I'm 48. Sorry, 49!".
@@ -478,6 +488,7 @@ def _digits(text: str) -> str:
     # "half of year" (as Slavic speakers write it): half a year.
     normalised = re.sub(r"\bhalf\s+of\s+(?:an?\s+)?(?=(?:day|week|month|year)\b)", "half a ", normalised)
     normalised = re.sub(r"(\d)\s*-?ish(?=\s+" + _UNIT + ")", r"\1", normalised)  # "6ish weeks"
+    normalised = re.sub(r"\b(\d),5(?=\s*" + _UNIT + ")", r"\1.5", normalised)  # a decimal comma: "1,5 weeks"
     # "for the past 2/3 weeks", "since 10/15 days": two or three weeks, as many write it (not "1/2 an hour").
     normalised = re.sub(r"\b(\d{1,2})\s*/\s*(\d{1,2})(?=\s*" + _UNIT + ")", _slashed_range, normalised)
     # Clinical shorthand: "3/7" three days, "2/52" two weeks, "3/12" three months ("hx 3/7", "Duration: 2/52"),
@@ -673,9 +684,8 @@ def _dated(text: str, today: datetime.date) -> float | None:
         day = _numeric_date(numeric, today)
         if day:
             return _days_since(day, today)
-    dotted = _DOTTED_DATE.search(text)
-    if dotted:
-        day = _calendar_day(int(dotted.group("day")), int(dotted.group("month")), dotted.group("year"), today)
+    for match in (_DOTTED_DATE.search(text), _YEAR_FIRST_DATE.search(text)):
+        day = match and _calendar_day(int(match.group("day")), int(match.group("month")), match.group("year"), today)
         if day:
             return _days_since(day, today)
     days = _weekday_start(text, today)
