@@ -118,18 +118,15 @@ def _trim(doc: Doc, entity: dict[str, Any]) -> None:
 
 # A fact said with a place in it ("a knee op", "hip replacement") is not a complaint about the place.
 PLACE_IN_FACT = {"recent_immobility_travel_surgery"}
-# Nor is a named condition ("restless legs", "leg cramps", "a tumour on my spine"), as the data annotates it.
-WIDENED = {"finding", "condition"}
 
 
 def _widen(doc: Doc, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """A known fact or condition the model read as only the symptoms inside it ("no chest pain" as
-    pain, "I can't feel the toilet paper" as numbness, "hot and cold sweats" as redness and coldness,
-    "restless legs" as a symptom and a place) becomes the ruler's, when the mentions inside the
-    ruler's span are all symptoms (or, for a condition or a recent operation, places: "knee op") or
-    parts of that fact."""
+    """A known fact the model read as only the symptoms inside it ("no chest pain" as pain, "I can't
+    feel the toilet paper" as numbness, "hot and cold sweats" as redness and coldness) becomes the
+    ruler's fact, when the mentions inside the ruler's span are all symptoms (or, for a recent
+    operation, places: "knee op") or parts of that fact."""
     for span in doc.ents:
-        if span.label_ not in WIDENED:
+        if span.label_ != "finding":
             continue
         inside = [e for e in entities if _overlaps(span.start_char, span.end_char, [e])]
         if not inside or any(
@@ -139,9 +136,8 @@ def _widen(doc: Doc, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
             continue
         kinds = {
             "symptom" if e[ENTITY_ATTRIBUTE_TYPE] == "symptom"
-            else "place" if e[ENTITY_ATTRIBUTE_TYPE] == "body_part"
-            and (span.ent_id_ in PLACE_IN_FACT or span.label_ == "condition")
-            else "same" if e[ENTITY_ATTRIBUTE_TYPE] == span.label_ and e[ENTITY_ATTRIBUTE_VALUE] == span.ent_id_
+            else "place" if e[ENTITY_ATTRIBUTE_TYPE] == "body_part" and span.ent_id_ in PLACE_IN_FACT
+            else "same" if e[ENTITY_ATTRIBUTE_TYPE] == "finding" and e[ENTITY_ATTRIBUTE_VALUE] == span.ent_id_
             else "other"
             for e in inside
         }  # fmt: skip
@@ -149,7 +145,7 @@ def _widen(doc: Doc, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
             continue
         entity = inside[0]
         entity.update({
-            ENTITY_ATTRIBUTE_TYPE: span.label_, ENTITY_ATTRIBUTE_VALUE: span.ent_id_,
+            ENTITY_ATTRIBUTE_TYPE: "finding", ENTITY_ATTRIBUTE_VALUE: span.ent_id_,
             ENTITY_ATTRIBUTE_START: span.start_char, ENTITY_ATTRIBUTE_END: span.end_char,
         })  # fmt: skip
         entity.pop("confidence_entity", None)
@@ -252,6 +248,7 @@ def set_roles(doc: Doc, entities: list[dict[str, Any]], context: ConText) -> Non
         # A bare "no" at the very end ("weakness? no", "redness no") is read as "no." is: a reply
         # about what came before. The full stop goes after the text, so the offsets stay the same.
         doc = context.nlp(doc.text + " .")
+    named = [(span.start_char, span.end_char, span.ent_id_) for span in doc.ents if span.label_ == "condition"]
     spans: dict[int, Span] = {}
     for index, entity in enumerate(entities):
         span = doc.char_span(
@@ -279,6 +276,32 @@ def set_roles(doc: Doc, entities: list[dict[str, Any]], context: ConText) -> Non
         if role and entities[index].get(ENTITY_ATTRIBUTE_ROLE) is None:
             entities[index][ENTITY_ATTRIBUTE_ROLE] = role
     _share_denials(doc, entities, spans, by_start)
+    entities[:] = _name_conditions(named, entities)
+
+
+def _name_conditions(named: list[tuple[int, int, str]], entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A named condition the model read as the symptom and the place in it ("nothing like restless legs")
+    becomes the condition when it is denied, doubted or someone else's ("my sister has restless legs"):
+    that names the diagnosis. In the writer's own story ("now it's restless legs instead", "leg cramp in
+    the night") the symptom and the place tell the interview more, and stay."""
+    for start, end, value in named:
+        inside = [e for e in entities if _overlaps(start, end, [e])]
+        roles = {e.get(ENTITY_ATTRIBUTE_ROLE) for e in inside}
+        if (
+            not inside
+            or len(roles) != 1
+            or None in roles
+            or any(e[ENTITY_ATTRIBUTE_TYPE] not in ("symptom", "body_part") for e in inside)
+            or any(e[ENTITY_ATTRIBUTE_START] < start or end < e[ENTITY_ATTRIBUTE_END] for e in inside)
+        ):
+            continue
+        inside[0].update({
+            ENTITY_ATTRIBUTE_TYPE: "condition", ENTITY_ATTRIBUTE_VALUE: value,
+            ENTITY_ATTRIBUTE_START: start, ENTITY_ATTRIBUTE_END: end,
+        })  # fmt: skip
+        inside[0].pop("confidence_entity", None)
+        entities = [e for e in entities if not any(e is other for other in inside[1:])]
+    return entities
 
 
 # A hedge before a denial: "probably not a clot", "prob not sciatica".

@@ -436,13 +436,23 @@ def test_a_fact_read_as_several_symptoms_or_as_a_place_becomes_the_fact(nlp, con
     ]
 
 
-def test_a_condition_read_as_a_symptom_and_a_place_becomes_the_condition(nlp, context):
-    text = "dont get the urge, nothing like restless legs"
-    model = [
-        {"entity": "symptom", "value": "urge_to_move", "start": text.index("restless"), "end": text.index(" legs")},
-        {"entity": "body_part", "value": "leg", "start": text.index("legs"), "end": len(text)},
+def model_read_restless_legs(text):
+    start = text.index("restless")
+    return [
+        {"entity": "symptom", "value": "urge_to_move", "start": start, "end": start + 8},
+        {"entity": "body_part", "value": "leg", "start": start + 9, "end": start + 13},
     ]
-    found = analyse(nlp, context, text, model)
+
+
+def test_a_denied_condition_read_as_a_symptom_and_a_place_becomes_the_condition(nlp, context):
+    text = "dont get the urge, nothing like restless legs"
+    found = analyse(nlp, context, text, model_read_restless_legs(text))
     assert [(text[e["start"] : e["end"]], e["entity"], e["value"], e.get("role")) for e in found] == [
         ("restless legs", "condition", "restless_legs_syndrome", "negated"),
     ]
+
+
+def test_a_condition_in_the_writers_own_story_stays_a_symptom_and_a_place(nlp, context):
+    text = "my cramps went, now its restless legs instead"
+    found = analyse(nlp, context, text, model_read_restless_legs(text))
+    assert [e["value"] for e in found if e["start"] >= text.index("restless")] == ["urge_to_move", "leg"]
