@@ -174,6 +174,9 @@ def test_parse_age(text, answering, age):
         ("born in 1961", None),
         ("my son was born on 2nd July 2012 and his knee hurts", None),
         ("My mum, born 14/03/1940, has swollen legs", None),
+        ("DOB 1975/06/02", 51),  # the year first
+        ("It's my birthday today, born 21/11/1985!", 41),  # "it" is no one else
+        ("she was born 21/11/1985", None),
     ],
 )
 def test_parse_age_from_date_of_birth(text, age):
@@ -451,6 +454,11 @@ def test_parse_age_from_date_of_birth(text, age):
         ("since the day after Remembrance Sunday", 12),
         ("presents with a 2/12 history of right leg pain", 60),
         ("1/52 hx of calf pain", 7),
+        # How long the diabetes has lasted is not the complaint's; a day without "the"; a date, then "started".
+        ("Type 2 for 15 years, numb soles since the spring", None),
+        ("pain started on 2nd of this month", 19),
+        ("on 2nd shift my leg went numb", None),
+        ("43yo, 31/10/2026 it started, L5 on the scan", 21),
     ],
 )
 def test_parse_duration_days(text, days):

@@ -173,7 +173,8 @@ _TREATMENT_OR_READING = re.compile(
     r"|diclofenac|tramadol|gabapentin|pregabalin|amitriptyline|duloxetine|antibiotics?|steroids?|painkillers?"
     r"|metformin|insulin|aspirin|warfarin|apixaban|rivaroxaban|furosemide|levothyroxine|omeprazole|morphine"
     r"|oxycodone|sertraline|prednisolone|\w+(?:statin|olol|pril|sartan|dipine)"
-    r"|inr|sugars?|glucose|hba1c|bp|blood pressure|readings?|temp|temperature|pulse|sats|oxygen|bmi)\b"
+    r"|inr|sugars?|glucose|hba1c|bp|blood pressure|readings?|temp|temperature|pulse|sats|oxygen|bmi"
+    r"|diabet\w*|type\s*(?:1|2|one|two)|t[12]dm?)\b"  # "type 2 for 15 years": how long the diabetes has lasted
 )
 # Tests date themselves too ("my bloods were done on Tuesday"), but an amount before one is often the
 # complaint's ("had an MRI 2 weeks ago and it has hurt since").
@@ -366,6 +367,11 @@ _NUMERIC_DATE = re.compile(
     _DATE_CUE + _HEDGE
     + r"(?:the\s+)?(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?\b(?!/)"
 )  # fmt: skip
+# "31/10/2026 it started", "12/11/2026 - pain began": a full date with the start word after it.
+_NUMERIC_DATE_THEN_START = re.compile(
+    r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})\b\W*(?:(?:it|this|that|the\s+\w+|\w+)\s+)?"
+    r"(?:started|began|begun|came on)\b"
+)
 # "since the 01.11.", "from 3.11.2026": the day first, as German, French and most of Europe write it
 # (the dot after the month, or a year, tells it from "1.5 weeks").
 _DOTTED_DATE = re.compile(
@@ -381,7 +387,10 @@ _YEAR_FIRST_DATE = re.compile(
 _ORDINAL_DAY = re.compile(
     r"\b(?P<on>since|from|(?:started|began)(?:\s+on)?|on)\s+"
     + _HEDGE
-    + r"the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:"
+    # "started on 2nd of this month", "since 3rd." without "the" (not "on 2nd shift")
+    + r"(?:the\s+|(?=\d{1,2}(?:st|nd|rd|th)"
+    + r"(?:\s*(?:[,.;!?)]|$)|\s+of\s+(?:this|last|previous)\s+month\b|\s+(?:and|but)\b)))"
+    + r"(?P<day>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:"
     + MONTHS
     + r")\b)(?:\s+of\s+(?:the\s+)?(?P<which>this|last|previous)\s+month\b)?"  # "the 15th of last month"
 )
@@ -396,6 +405,7 @@ _BIRTH_WORDS = r"dob|d\.o\.b\.?|date of birth|birth ?date"  # and "born"
 _BIRTH_DATE = re.compile(
     r"\b(?:born(?:\s+on)?|" + _BIRTH_WORDS + r")\W*(?:"
     r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<year>(?:19|20)\d\d)"
+    r"|(?P<year_first>(?:19|20)\d\d)[/.-](?P<month>\d{1,2})[/.-](?P<day>\d{1,2})"  # "DOB 1975/06/02"
     r"|(?P<words>(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + MONTHS + r"),?\s+(?:19|20)\d\d"
     r"|(?:" + MONTHS + r")\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d))\b"
 )
@@ -560,12 +570,14 @@ def _birth_age(normalised: str, today: datetime.date) -> int | None:
     year alone gives none, as the birthday may be still to come."""
     match = _BIRTH_DATE.search(normalised)
     sentence = re.split(r"[.!?]\s", normalised[: match.start()])[-1] if match else ""
-    if not match or re.search(r"\b(?:he|she|they|it)\b|" + _NAMED_SOMEONE.pattern, sentence):
+    if not match or re.search(r"\b(?:he|she|they)\b|\bit\s+was\b|" + _NAMED_SOMEONE.pattern, sentence):
         return None  # "my son was born on 2nd July 2012", "my mum, born 14/03/1940"
     if match.group("year"):
         a, b = int(match.group("a")), int(match.group("b"))
         day, month = (b, a) if b > 12 >= a else (a, b)  # the day first unless it cannot be ("03/14/1959")
         born = _calendar_day(day, month, match.group("year"), today)
+    elif match.group("year_first"):
+        born = _calendar_day(int(match.group("day")), int(match.group("month")), match.group("year_first"), today)
     else:
         parsed = dateparser.parse(match.group("words"), languages=["en"], settings={"DATE_ORDER": "DMY"})
         born = parsed.date() if parsed else None
@@ -679,7 +691,7 @@ def _dated(text: str, today: datetime.date) -> float | None:
             month_start = (month_start - datetime.timedelta(days=1)).replace(day=1)
         with contextlib.suppress(ValueError):
             return _days_since(month_start.replace(day=day), today)
-    numeric = _NUMERIC_DATE.search(text)
+    numeric = _NUMERIC_DATE.search(text) or _NUMERIC_DATE_THEN_START.search(text)
     if numeric:
         day = _numeric_date(numeric, today)
         if day:
