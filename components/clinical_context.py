@@ -220,8 +220,18 @@ def _misread(doc: Doc, entity: dict[str, Any], entities: list[dict[str, Any]]) -
     return False
 
 
+# A plural that names a thing, not a feeling: "no sores on my feet" are ulcers, not soreness (the ruler
+# reads "sores" by its lemma, "sore").
+THINGS = {"sores": ("finding", "foot_ulcer")}
+
+
 def drop_misreadings(doc: Doc, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [e for e in entities if not _misread(doc, e, entities)]
+    kept = [e for e in entities if not _misread(doc, e, entities)]
+    for entity in kept:
+        thing = THINGS.get(doc.text[entity[ENTITY_ATTRIBUTE_START] : entity[ENTITY_ATTRIBUTE_END]].lower())
+        if thing:
+            entity[ENTITY_ATTRIBUTE_TYPE], entity[ENTITY_ATTRIBUTE_VALUE] = thing
+    return kept
 
 
 def vocabulary_entities(doc: Doc, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -74,6 +74,11 @@ def role_of(found, text, word):
         ("nothing numb down below", "numb", "negated"),
         ("swelling? nothing", "swelling", "negated"),
         ("tried everything and nothing, my leg still hurts", "hurts", None),
+        ("No back pain nothing. Sugar also not.", "Sugar", "negated"),
+        ("my waterworks are also totally normal", "waterworks", "negated"),
+        ("I've no bother with me waterworks", "waterworks", "negated"),
+        ("my knee op went fine, no fever though", "knee op", None),
+        ("ma maw never had ony clots", "clots", "other_person"),
         ("fever is not there", "fever", "negated"),
         ("pain is there in my leg", "pain", None),
         ("cant say ive lost weight", "lost", "negated"),
@@ -415,6 +420,8 @@ def test_everyday_words_are_not_read_as_mentions(nlp, context, text, word):
         ("pain on both sides of my back", "both", "both"),
         ("my calf is red and hot", "red", "redness"),
         ("my toes catch and i trip on the stairs", "trip", "foot_drop"),
+        ("no sores on my feet", "sores", "foot_ulcer"),
+        ("my feet are sore", "sore", "pain"),
     ],
 )
 def test_the_same_words_as_mentions_are_kept(nlp, context, text, word, value):
