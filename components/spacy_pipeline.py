@@ -2,7 +2,8 @@
 
 spaCy's official English pipelines cannot be downloaded here, so the pipeline is made from the
 project's files: spaCy's English tokenizer, lemmas from spaCy's lookup tables (spacy-lookups-data),
-a sentencizer (ConText's scope ends at a sentence), and an entity ruler that marks, by lemma, the
+norms that are the lemmas, of the word meant where a word is misspelt (components/respell.py), a
+sentencizer (ConText's scope ends at a sentence), and an entity ruler that marks, by norm, the
 everyday words for every entity value (symptoms, places, sides, facts, conditions), taken from
 the synonyms in data/nlu/vocabulary.yml. Run: python -m components.spacy_pipeline [output folder]
 """
@@ -55,8 +56,9 @@ def vocabulary_patterns(path: Path = VOCABULARY) -> list[dict]:
 def build() -> Language:
     nlp = spacy.blank("en")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.add_pipe("respell")  # components/respell.py: norms are lemmas, a misspelt word's the word meant's
     nlp.add_pipe("sentencizer")
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LEMMA"})
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "NORM"})
     nlp.initialize()  # loads the lemma tables, which the ruler needs to read its patterns
     ruler.add_patterns(vocabulary_patterns())
     return nlp

@@ -1,15 +1,16 @@
-"""Misspelt words of time and number put right before numbers.py reads them: "sevan weks",
-"sence febuary", "3 munths ago", "on tusday", "i am fourty too".
+"""Misspelt words put right before they are read: "sevan weks", "sence febuary", "3 munths ago" for
+numbers.py, and "sweling", "numbniss", "siatica" for the NLU's vocabulary (components/respell.py).
 
 A word is respelt only when it is not an English word (pyspellchecker's frequency dictionary, so
-"weak", "sense" and "Marc" stay as they are) and is close to one word of TIME_WORDS (difflib's
-ratio, as get_close_matches scores it). Words of three letters or fewer are too short to tell
-("wks", "mon" are read as abbreviations in numbers.py instead).
+"weak", "sense" and "Marc" stay as they are) and is close to a word of the vocabulary it is read
+with (difflib's ratio, as get_close_matches scores it). Words of three letters or fewer are too
+short to tell ("wks", "mon" are read as abbreviations in numbers.py instead).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from difflib import get_close_matches
 from functools import lru_cache
 
@@ -34,15 +35,25 @@ _TOO = re.compile(r"\btoo(?=\s+(?:hours|days|nights|weeks|months|years)\b)|(?<=t
 _english = SpellChecker(distance=1)
 
 
-@lru_cache(maxsize=4096)
-def _respelt_word(word: str) -> str:
-    if len(word) < MIN_LENGTH or word in TIME_WORDS or word in _english:
-        return word
-    close = get_close_matches(word, TIME_WORDS, n=1, cutoff=CLOSENESS)
-    return close[0] if close else word
+class Respeller:
+    """Respells a lower-case word as the closest of `words` it is a slip for, or leaves it."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = tuple(sorted(set(words)))
+        self._known = frozenset(self.words)
+        self.respell = lru_cache(maxsize=8192)(self._respell)
+
+    def _respell(self, word: str) -> str:
+        if len(word) < MIN_LENGTH or word in self._known or word in _english:
+            return word
+        close = get_close_matches(word, self.words, n=1, cutoff=CLOSENESS)
+        return close[0] if close else word
+
+
+_time_words = Respeller(TIME_WORDS)
 
 
 def respell_time_words(text: str) -> str:
     """`text` (lower case) with its misspelt time and number words spelt right."""
-    respelt = _WORD.sub(lambda match: _respelt_word(match.group()), text)
+    respelt = _WORD.sub(lambda match: _time_words.respell(match.group()), text)
     return _TOO.sub("two", respelt)
