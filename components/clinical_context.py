@@ -213,6 +213,8 @@ def _misread(doc: Doc, entity: dict[str, Any], entities: list[dict[str, Any]]) -
         # body's saddle area ("numb in the saddle" stays).
         two_before = doc[span.start - 2].lower_ if span.start > 1 else ""
         return before in SADDLE_SEAT_BEFORE or (before == "the" and two_before in {"on", "off", "from"})
+    if kind == "body_part" and value == "heel" and word in {"healed", "healing", "heals"}:
+        return True  # "heal" is a misspelt heel, but "the wound healed well" is no heel
     if kind == "symptom" and value == "redness" and word == "red" and after in {"flag", "flags"}:
         return True  # "no red flags", "red flag symptoms"
     if kind == "symptom" and value == "coldness" and word == "cold" and before == "a" and not following:
