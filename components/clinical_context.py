@@ -260,7 +260,7 @@ def set_roles(doc: Doc, entities: list[dict[str, Any]], context: ConText) -> Non
         # A bare "no" at the very end ("weakness? no", "redness no") is read as "no." is: a reply
         # about what came before. The full stop goes after the text, so the offsets stay the same.
         doc = context.nlp(doc.text + " .")
-    named = [(span.start_char, span.end_char, span.ent_id_) for span in doc.ents if span.label_ == "condition"]
+    named = [(s.start_char, s.end_char, s.label_, s.ent_id_) for s in doc.ents if s.label_ in ("condition", "problem")]
     spans: dict[int, Span] = {}
     for index, entity in enumerate(entities):
         span = doc.char_span(
@@ -291,12 +291,12 @@ def set_roles(doc: Doc, entities: list[dict[str, Any]], context: ConText) -> Non
     entities[:] = _name_conditions(named, entities)
 
 
-def _name_conditions(named: list[tuple[int, int, str]], entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """A named condition the model read as the symptom and the place in it ("nothing like restless legs")
-    becomes the condition when it is denied, doubted or someone else's ("my sister has restless legs"):
-    that names the diagnosis. In the writer's own story ("now it's restless legs instead", "leg cramp in
-    the night") the symptom and the place tell the interview more, and stay."""
-    for start, end, value in named:
+def _name_conditions(named: list[tuple[int, int, str, str]], entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A named condition or problem the model read as the symptom and the place in it ("nothing like restless
+    legs", "not shin splints") becomes the condition when it is denied, doubted or someone else's ("my sister
+    has restless legs"): that names the diagnosis. In the writer's own story ("now it's restless legs
+    instead", "leg cramp in the night") the symptom and the place tell the interview more, and stay."""
+    for start, end, label, value in named:
         inside = [e for e in entities if _overlaps(start, end, [e])]
         roles = {e.get(ENTITY_ATTRIBUTE_ROLE) for e in inside}
         if (
@@ -308,7 +308,7 @@ def _name_conditions(named: list[tuple[int, int, str]], entities: list[dict[str,
         ):
             continue
         inside[0].update({
-            ENTITY_ATTRIBUTE_TYPE: "condition", ENTITY_ATTRIBUTE_VALUE: value,
+            ENTITY_ATTRIBUTE_TYPE: label, ENTITY_ATTRIBUTE_VALUE: value,
             ENTITY_ATTRIBUTE_START: start, ENTITY_ATTRIBUTE_END: end,
         })  # fmt: skip
         inside[0].pop("confidence_entity", None)

@@ -85,6 +85,9 @@ def role_of(found, text, word):
         ("no IVDU, never injected anything", "injected", "negated"),
         ("no bruising, no varicose veins", "varicose", "negated"),
         ("they dont last more than 10 minutes", "more", "negated"),
+        ("Ex-smoker, ABPI 0.6", "smoker", "negated"),
+        ("former smoker", "smoker", "negated"),
+        ("Wound healed well, no redness", "Wound", "negated"),
         ("fever is not there", "fever", "negated"),
         ("pain is there in my leg", "pain", None),
         ("cant say ive lost weight", "lost", "negated"),
@@ -472,3 +475,11 @@ def test_a_condition_in_the_writers_own_story_stays_a_symptom_and_a_place(nlp, c
     text = "my cramps went, now its restless legs instead"
     found = analyse(nlp, context, text, model_read_restless_legs(text))
     assert [e["value"] for e in found if e["start"] >= text.index("restless")] == ["urge_to_move", "leg"]
+
+
+def test_a_denied_problem_read_as_a_place_becomes_the_problem(nlp, context):
+    text = "Teach PE. It's not shin splints, I know those."
+    start = text.index("shin")
+    model = [{"entity": "body_part", "value": "shin", "start": start, "end": start + len("shin splints")}]
+    found = analyse(nlp, context, text, model)
+    assert [(e["entity"], e["value"], e.get("role")) for e in found] == [("problem", "shin_splints", "negated")]
