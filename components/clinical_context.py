@@ -213,6 +213,10 @@ def _misread(doc: Doc, entity: dict[str, Any], entities: list[dict[str, Any]]) -
         # body's saddle area ("numb in the saddle" stays).
         two_before = doc[span.start - 2].lower_ if span.start > 1 else ""
         return before in SADDLE_SEAT_BEFORE or (before == "the" and two_before in {"on", "off", "from"})
+    if kind == "finding" and value == "bladder_bowel_changes" and word in {"toilet", "loo"}:
+        # Where one sits ("fizzy when i sit on the loo"), not what the bladder does ("no probs with toilet").
+        two_before = doc[span.start - 2].lower_ if span.start > 1 else ""
+        return before == "the" and two_before in {"on", "off", "from"}
     if kind == "body_part" and value == "heel" and word in {"healed", "healing", "heals"}:
         return True  # "heal" is a misspelt heel, but "the wound healed well" is no heel
     if kind == "symptom" and value == "redness" and word == "red" and after in {"flag", "flags"}:

@@ -88,6 +88,13 @@ def role_of(found, text, word):
         ("Ex-smoker, ABPI 0.6", "smoker", "negated"),
         ("former smoker", "smoker", "negated"),
         ("Wound healed well, no redness", "Wound", "negated"),
+        ("urine and stool both are normal", "stool", "negated"),
+        ("no pain in my chest and I can breathe fine", "breathe", "negated"),
+        ("feet aren't cold or discoloured", "discoloured", "negated"),
+        ("didnt twist it or anything", "twist", "negated"),
+        ("I did not have any accident, the pain came alone", "accident", "negated"),
+        ("both legs weak but no probs with toilet", "toilet", "negated"),
+        ("diabetic nurse says my circulation is fine", "circulation", "negated"),
         ("fever is not there", "fever", "negated"),
         ("pain is there in my leg", "pain", None),
         ("cant say ive lost weight", "lost", "negated"),
@@ -412,6 +419,7 @@ def test_a_symptom_inside_a_known_fact_becomes_the_fact(nlp, context):
         ("we went on a day trip to the coast", "trip"),
         ("no red flags that i know of", "red"),
         ("the wound healed well", "healed"),
+        ("my leg goes all fizzy when i sit on the loo", "loo"),
     ],
 )
 def test_everyday_words_are_not_read_as_mentions(nlp, context, text, word):
