@@ -95,6 +95,8 @@ def role_of(found, text, word):
         ("I did not have any accident, the pain came alone", "accident", "negated"),
         ("both legs weak but no probs with toilet", "toilet", "negated"),
         ("diabetic nurse says my circulation is fine", "circulation", "negated"),
+        ("not able to lift my left foot properly, doesnt hurt tho", "hurt", "negated"),
+        ("no knee pain, shins are killing me", "killing", None),
         ("fever is not there", "fever", "negated"),
         ("pain is there in my leg", "pain", None),
         ("cant say ive lost weight", "lost", "negated"),
