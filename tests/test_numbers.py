@@ -454,6 +454,10 @@ def test_parse_age_from_date_of_birth(text, age):
         ("since the day after Remembrance Sunday", 12),
         ("presents with a 2/12 history of right leg pain", 60),
         ("1/52 hx of calf pain", 7),
+        # A history of the complaint written out is how long it has lasted, not one of something else.
+        ("a 3 week history of back pain radiating to the leg", 21),
+        ("one month history of bilateral foot numbness", 30),
+        ("a 10 year history of diabetes", None),
         # How long the diabetes has lasted is not the complaint's; a day without "the"; a date, then "started".
         ("Type 2 for 15 years, numb soles since the spring", None),
         ("pain started on 2nd of this month", 19),

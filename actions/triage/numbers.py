@@ -107,6 +107,12 @@ _NOT_A_DURATION_AFTER = re.compile(
     # also "5 days into antibiotics"
     r"\s*(?:(?:a|an|per|each)\s+(?:day|week|month|night|year)\b|shifts?\b|history\b|into\b|'?\s*course\b)"
 )
+# But a history of the complaint is how long it has lasted, as a clinician writes it: "a 3 week history of back
+# pain", "one month history of bilateral foot numbness" (not "a 10 year history of diabetes").
+_COMPLAINT_HISTORY = re.compile(
+    r"\s+(?:history|hx)\s+of\s+(?:[\w-]+\s+){0,3}?(?:pain|ache|aching|numbness|tingling|swelling|weakness|cramps?"
+    r"|burning|sciatica|paraesthesia|symptoms)\b"
+)
 # Nor is an amount that compares ("more swollen than a fortnight ago", but "more than 2 weeks" is
 # one), times a situation ("numb after sitting for 2 hours") or is still to come ("in 2 weeks").
 _NOT_A_DURATION_BEFORE = re.compile(
@@ -874,10 +880,13 @@ def _durations(normalised: str, age: re.Match | None, today: datetime.date):
         if age and match.start() < age.end() and age.start() < match.end():
             continue
         before = normalised[: match.start()]
-        if _NOT_A_DURATION_AFTER.match(normalised, match.end()) or _NOT_A_DURATION_BEFORE.search(before):
+        complaint = _COMPLAINT_HISTORY.match(normalised, match.end())  # "a 3 week history of back pain"
+        if (not complaint and _NOT_A_DURATION_AFTER.match(normalised, match.end())) or _NOT_A_DURATION_BEFORE.search(
+            before
+        ):
             continue
         plural = normalised[match.end("unit") : match.end("unit") + 1] == "s"
-        if count[:1].isdigit() and not plural and _ADJECTIVE_BEFORE.search(before):
+        if count[:1].isdigit() and not plural and not complaint and _ADJECTIVE_BEFORE.search(before):
             continue  # "a 2 hour drive", "a 10 day course"
         if match.group("half_a") and plural:
             continue  # "I work half days"
