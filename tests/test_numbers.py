@@ -458,6 +458,15 @@ def test_parse_age_from_date_of_birth(text, age):
         ("a 3 week history of back pain radiating to the leg", 21),
         ("one month history of bilateral foot numbness", 30),
         ("a 10 year history of diabetes", None),
+        # A letter's date is not a start; a diagnosis's year counts only when nothing else is dated; words between
+        # the complaint and its age; the Dutch King's Day.
+        ("From today's clinic letter: a 2/12 history of right leg pain", 60),
+        ("the letter from this morning says 3 weeks of calf pain", 21),
+        ("pain since this morning", 0.5),
+        ("51, meralgia dx last year, flare for 10 days now", 10),
+        ("diagnosed with sciatica last year", 365),
+        ("The new numbness in my thigh is four weeks old.", 28),
+        ("numb thigh since King's Day", 208),
         # How long the diabetes has lasted is not the complaint's; a day without "the"; a date, then "started".
         ("Type 2 for 15 years, numb soles since the spring", None),
         ("pain started on 2nd of this month", 19),

@@ -54,6 +54,7 @@ NAMED_DAYS = {name: relativedelta(month=month, day=day, weekday=weekday) for nam
     "australia day": (1, 26, None), "anzac day": (4, 25, None), "canada day": (7, 1, None),
     "st david's day": (3, 1, None), "st davids day": (3, 1, None), "st george's day": (4, 23, None),
     "st georges day": (4, 23, None), "heritage day": (9, 24, None), "freedom day": (4, 27, None),
+    "king's day": (4, 27, None), "kings day": (4, 27, None),
     "canadian thanksgiving": (10, 1, MO(2)), "thanksgiving in canada": (10, 1, MO(2)),
     # British clocks: back on the last Sunday of October, forward on the last Sunday of March.
     "clocks went back": (10, 31, SU(-1)), "clocks changed": (10, 31, SU(-1)), "clocks going back": (10, 31, SU(-1)),
@@ -148,12 +149,14 @@ _DATE_BEFORE_PAST = re.compile(
     + r"|christmas|easter|new year|halloween"
     r"|bonfire night|boxing day|thanksgiving|diwali|eid|ramadan)(?:\s+of)?\s+$"
 )
+_DIAGNOSED_BEFORE = re.compile(r"\b(?:diagnosed|dx|diagnosis)\s+(?:\w+\s+){0,2}$")
 # "since March last year", "Easter last year": that day a year before ("March" alone is the last March).
 _LAST_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?last\s+year\b")
-# "this pain is 3 months old", "the numbness is about a week old": the complaint's age, a duration
+# "this pain is 3 months old", "the numbness in my thigh is four weeks old": the complaint's age, a duration
 # (not "my baby is 3 months old").
 _SYMPTOM_OLD = re.compile(
-    r"\b((?:pain|ache|numbness|tingling|swelling|cramps?|problem|injury|issue|symptoms?|it|this|that)(?:'s|\s+is|\s+was)"
+    r"\b((?:pain|ache|numbness|tingling|swelling|cramps?|problem|injury|issue|symptoms?|it|this|that)(?:\s+\w+){0,3}?"
+    r"(?:'s|\s+is|\s+was)"
     r"\s+(?:(?:about|around|roughly|nearly|almost|only|just|over)\s+)?(?:\d+(?:\.\d+)?|an?|a few|a couple of|several)"
     r"\s+(?:hour|day|night|week|fortnight|month|year)s?)\s+old\b"
 )
@@ -555,6 +558,7 @@ def _age_match(normalised: str) -> re.Match | None:
     return min(matches, key=lambda pair: pair[0])[1] if matches else None
 
 
+_DOCUMENT_BEFORE = re.compile(r"\b(?:letter|notes?|email|message|report|results?|summary|text)\s+$")
 _STARTED_OR_DATED = re.compile(r"\b(?:since|ago|yesterday|last night|today|this morning)\b")
 
 
@@ -966,7 +970,12 @@ def parse_duration_days(text: str, today: datetime.date | None = None) -> float 
         past = None  # "last week on Tuesday"
     if past:
         days = float(UNIT_DAYS[past.group("unit")])
-        (changes if _CHANGE_BEFORE.search(normalised[: past.start()]) else dated).append(days)
+        # A change, or the diagnosis's date ("meralgia dx last year, flare for 10 days now"), counts only when
+        # nothing else is dated.
+        later = _CHANGE_BEFORE.search(normalised[: past.start()]) or _DIAGNOSED_BEFORE.search(
+            normalised[: past.start()]
+        )
+        (changes if later else dated).append(days)
     # The weekday of "3 weeks on Monday" is when the amount is reached, read with the amount above.
     starts = _REACHED_ON.sub(r"\1", normalised)
     starts = _EVENT_THEN_SINCE.sub("since ", _SINCE_EVENT.sub("since ", starts))
@@ -988,9 +997,13 @@ def parse_duration_days(text: str, today: datetime.date | None = None) -> float 
         dated.append(1.0)
     today_words = r"\b(?:today|this morning|tonight|this afternoon|this arvo|this evening)\b"
     # "since morning", "from evening" (Indian English): this morning or evening.
-    if re.search(_STARTED + today_words, normalised) or re.search(
-        r"\b(?:since|from)\s+(?:morning|evening)\b", normalised
-    ):
+    # Not a letter's date: "from today's clinic letter", "a letter from this morning".
+    started_today = [
+        m
+        for m in re.finditer(_STARTED + today_words + r"(?!'s)", normalised)
+        if not (m.group().startswith("from") and _DOCUMENT_BEFORE.search(normalised[: m.start()]))
+    ]
+    if started_today or re.search(r"\b(?:since|from)\s+(?:morning|evening)\b", normalised):
         dated.append(0.5)
     if dated or changes:
         return min(dated or changes)
