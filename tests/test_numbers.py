@@ -467,6 +467,9 @@ def test_parse_age_from_date_of_birth(text, age):
         ("diagnosed with sciatica last year", 365),
         ("The new numbness in my thigh is four weeks old.", 28),
         ("numb thigh since King's Day", 208),
+        # A day named, then its date: the date says which.
+        ("The tingling started on Independence Day, October 1.", 51),
+        ("Problem start from All Saints, 1 November, when I drive to Poland", 20),
         # How long the diabetes has lasted is not the complaint's; a day without "the"; a date, then "started".
         ("Type 2 for 15 years, numb soles since the spring", None),
         ("pain started on 2nd of this month", 19),

@@ -438,6 +438,12 @@ _DATE_AHEAD = (
     r"|the\s+\d{1,2}(?:st|nd|rd|th)\b)"  # "since my birthday on the 3rd"
 )
 _SINCE_EVENT = re.compile(r"\bsince(?:\s+(?!since\b)[\w']+){1,6}?\s+(?:in|at|on)\s+" + _DATE_AHEAD)
+# A day named, then its date: "started on Independence Day, October 1", "start from All Saints, 1 November".
+# The date says which day it was.
+_NAMED_THEN_DATE = re.compile(
+    r"\b(since|from|(?:started|start|began)(?:\s+(?:on|from))?)\s+(?:[\w']+\s+){0,3}[\w']+\s*[,(]\s*"
+    r"(?=\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + MONTHS + r")\b|(?:" + MONTHS + r")\s+\d{1,2}\b)"
+)
 _EVENT_THEN_SINCE = re.compile(
     r"\b(?:in|on)\s+"
     + _DATE_AHEAD
@@ -978,7 +984,7 @@ def parse_duration_days(text: str, today: datetime.date | None = None) -> float 
         (changes if later else dated).append(days)
     # The weekday of "3 weeks on Monday" is when the amount is reached, read with the amount above.
     starts = _REACHED_ON.sub(r"\1", normalised)
-    starts = _EVENT_THEN_SINCE.sub("since ", _SINCE_EVENT.sub("since ", starts))
+    starts = _EVENT_THEN_SINCE.sub("since ", _SINCE_EVENT.sub("since ", _NAMED_THEN_DATE.sub(r"\1 ", starts)))
     starts = _EVENT_WAS_DAY.sub("since ", starts)
     day = _dated(_BORN_ON.sub(r"\1 ", starts), today)  # a date of birth is no start ("born on 30 November 1966")
     if day is not None:
