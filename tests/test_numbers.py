@@ -470,6 +470,10 @@ def test_parse_age_from_date_of_birth(text, age):
         # A day named, then its date: the date says which.
         ("The tingling started on Independence Day, October 1.", 51),
         ("Problem start from All Saints, 1 November, when I drive to Poland", 20),
+        # A clinician's shorthand history longer than its unit.
+        ("Mrs K, aged 72, 10/7 of back pain radiating to the left buttock", 10),
+        ("18/12 hx of bilateral foot numbness", 540),
+        ("seen on 10/7, pain since", None),
         # How long the diabetes has lasted is not the complaint's; a day without "the"; a date, then "started".
         ("Type 2 for 15 years, numb soles since the spring", None),
         ("pain started on 2nd of this month", 19),

@@ -483,7 +483,10 @@ def _slashed_range(match: re.Match) -> str:
 
 def _shorthand(match: re.Match) -> str:
     count, unit = int(match.group(1)), {"7": "day", "52": "week", "12": "month"}[match.group(2)]
-    return f"{count} {unit}s" if 0 < count < int(match.group(2)) else match.group()
+    # A history ("10/7 of back pain", "18/12 hx") may be longer than the unit it is counted in; a bare "10/7" is
+    # more likely a date.
+    history = match.group().endswith(("history", "hx")) or match.string.startswith(" of ", match.end())
+    return f"{count} {unit}s" if 0 < count < int(match.group(2)) * (4 if history else 1) else match.group()
 
 
 def _digits(text: str) -> str:
