@@ -168,6 +168,8 @@ SADDLE_SEAT_BEFORE = {"bike", "bicycle", "cycle", "cycling", "racing", "horse", 
 TRIP_AS_JOURNEY_BEFORE = {"a", "the", "my", "our", "this", "that", "next", "last", "long", "haul", "road", "coach",
                           "car", "bus", "train", "boat", "day", "business", "school", "holiday", "weekend",
                           "shopping", "work", "camping", "ski", "fishing", "round"}  # fmt: skip
+HEAT_THINGS = {"pack", "packs", "pad", "pads", "patch", "patches", "rub", "gel", "lamp", "helps", "help", "helped",
+               "rash", "wave", "therapy", "treatment", "wrap", "wraps", "seems", "does"}  # fmt: skip
 FAMILY_WORDS = {"parents", "mum", "mom", "dad", "kids", "children", "sisters", "brothers", "grandparents", "sons",
                 "daughters", "nans", "grans"}  # fmt: skip
 
@@ -217,6 +219,9 @@ def _misread(doc: Doc, entity: dict[str, Any], entities: list[dict[str, Any]]) -
         # Where one sits ("fizzy when i sit on the loo"), not what the bladder does ("no probs with toilet").
         two_before = doc[span.start - 2].lower_ if span.start > 1 else ""
         return before == "the" and two_before in {"on", "off", "from"}
+    if kind == "symptom" and value == "redness" and word == "heat":
+        # Heat used as a treatment or in a name ("a heat pack helps", "heat rash"), not a hot limb ("no heat in it").
+        return after in HEAT_THINGS or before in {"apply", "applying", "applied", "use", "using", "used", "some"}
     if kind == "body_part" and value == "heel" and word in {"healed", "healing", "heals"}:
         return True  # "heal" is a misspelt heel, but "the wound healed well" is no heel
     if kind == "symptom" and value == "redness" and word == "red" and after in {"flag", "flags"}:

@@ -113,6 +113,7 @@ def role_of(found, text, word):
         ("Update: the DVT scan was clear!! So no clot", "DVT", "negated"),
         ("my pregnancy test came back negative", "pregnancy", "negated"),
         ("the scan was clear but my calf is still swollen", "swollen", None),
+        ("swelling - minimal. redness - none. heat - none", "heat", "negated"),
         ("fever is not there", "fever", "negated"),
         ("pain is there in my leg", "pain", None),
         ("cant say ive lost weight", "lost", "negated"),
@@ -438,6 +439,7 @@ def test_a_symptom_inside_a_known_fact_becomes_the_fact(nlp, context):
         ("no red flags that i know of", "red"),
         ("the wound healed well", "healed"),
         ("my leg goes all fizzy when i sit on the loo", "loo"),
+        ("a heat pack helps the ache", "heat"),
     ],
 )
 def test_everyday_words_are_not_read_as_mentions(nlp, context, text, word):
