@@ -114,6 +114,13 @@ def role_of(found, text, word):
         ("my pregnancy test came back negative", "pregnancy", "negated"),
         ("the scan was clear but my calf is still swollen", "swollen", None),
         ("swelling - minimal. redness - none. heat - none", "heat", "negated"),
+        # Double negatives and figures of speech that say the thing is there.
+        ("There's no way I'm imagining this weakness in my ankle", "weakness", None),
+        ("I can't remember the last time my feet weren't numb.", "numb", None),
+        ("Never had a single day without back pain since the crash", "pain", None),
+        ("It's not that my foot isn't numb, it is", "numb", None),
+        ("its not that i cant feel my toes, they just feel tingly", "cant", "negated"),
+        ("No sooner had I sat down than the tingling started", "tingling", None),
         ("fever is not there", "fever", "negated"),
         ("pain is there in my leg", "pain", None),
         ("cant say ive lost weight", "lost", "negated"),
