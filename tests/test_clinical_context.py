@@ -87,6 +87,8 @@ def role_of(found, text, word):
         ("they dont last more than 10 minutes", "more", "negated"),
         ("Ex-smoker, ABPI 0.6", "smoker", "negated"),
         ("former smoker", "smoker", "negated"),
+        ("I'm a former cancer patient and my back aches", "cancer", None),  # the history stays: a red flag's risk
+        ("ex-IV drug user", "IV drug", None),
         ("Wound healed well, no redness", "Wound", "negated"),
         ("urine and stool both are normal", "stool", "negated"),
         ("no pain in my chest and I can breathe fine", "breathe", "negated"),

@@ -894,9 +894,8 @@ def _durations(normalised: str, age: re.Match | None, today: datetime.date):
             continue
         before = normalised[: match.start()]
         complaint = _COMPLAINT_HISTORY.match(normalised, match.end())  # "a 3 week history of back pain"
-        if (not complaint and _NOT_A_DURATION_AFTER.match(normalised, match.end())) or _NOT_A_DURATION_BEFORE.search(
-            before
-        ):
+        not_after = not complaint and _NOT_A_DURATION_AFTER.match(normalised, match.end())
+        if not_after or _NOT_A_DURATION_BEFORE.search(before):
             continue
         plural = normalised[match.end("unit") : match.end("unit") + 1] == "s"
         if count[:1].isdigit() and not plural and not complaint and _ADJECTIVE_BEFORE.search(before):
@@ -981,9 +980,8 @@ def parse_duration_days(text: str, today: datetime.date | None = None) -> float 
         days = float(UNIT_DAYS[past.group("unit")])
         # A change, or the diagnosis's date ("meralgia dx last year, flare for 10 days now"), counts only when
         # nothing else is dated.
-        later = _CHANGE_BEFORE.search(normalised[: past.start()]) or _DIAGNOSED_BEFORE.search(
-            normalised[: past.start()]
-        )
+        before_past = normalised[: past.start()]
+        later = _CHANGE_BEFORE.search(before_past) or _DIAGNOSED_BEFORE.search(before_past)
         (changes if later else dated).append(days)
     # The weekday of "3 weeks on Monday" is when the amount is reached, read with the amount above.
     starts = _REACHED_ON.sub(r"\1", normalised)
