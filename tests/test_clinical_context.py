@@ -88,6 +88,10 @@ def role_of(found, text, word):
         ("Ex-smoker, ABPI 0.6", "smoker", "negated"),
         ("former smoker", "smoker", "negated"),
         ("I'm a former cancer patient and my back aches", "cancer", None),  # the history stays: a red flag's risk
+        ("numb down below, nothing else", "down below", None),  # "nothing else" denies nothing said
+        ("my bladder is leaking, nothing I can do", "leaking", None),
+        ("numb down below and nothing helps", "down below", None),
+        ("swelling? nothing", "swelling", "negated"),
         ("ex-IV drug user", "IV drug", None),
         ("Wound healed well, no redness", "Wound", "negated"),
         ("urine and stool both are normal", "stool", "negated"),
