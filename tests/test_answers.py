@@ -53,6 +53,15 @@ def test_a_red_flag_mentioned_in_passing_is_recorded(tables):
     assert result["side"] == "both"
 
 
+def test_a_fact_said_both_present_and_denied_counts_as_present(tables):
+    result = updates(
+        tables,
+        entities=[entity("finding", "bladder_bowel_changes", negated=True), entity("finding", "bladder_bowel_changes")],
+        text="i can pee fine but can't feel when i wipe",
+    )
+    assert result["bladder_bowel_changes"] == "yes"
+
+
 def test_numbness_in_the_saddle_area_answers_saddle_numbness(tables):
     result = updates(tables, entities=[entity("symptom", "numbness"), entity("body_part", "saddle_area")])
     assert result["saddle_numbness"] == "yes"

@@ -126,7 +126,9 @@ def _from_mentions(message: Message, tables: Tables) -> dict[str, str]:
     record("leg_cold_pale", "coldness" in symptoms and sudden, "coldness" in denied)
     record("urge_to_move", "urge_to_move" in symptoms, "urge_to_move" in denied)
 
-    for negated in (False, True):
+    # Said both ways in one message ("I can pee fine but can't feel when I wipe"), a fact counts as
+    # present: a wrong "no" to a red flag would skip its question.
+    for negated in (True, False):
         for finding in _values(message, "finding", negated):
             if finding in tables.yes_no_findings:
                 answers[finding] = NO if negated else YES
