@@ -89,6 +89,10 @@ def role_of(found, text, word):
         ("former smoker", "smoker", "negated"),
         ("I'm a former cancer patient and my back aches", "cancer", None),  # the history stays: a red flag's risk
         ("numb down below, nothing else", "down below", None),  # "nothing else" denies nothing said
+        ("both legs weak, bloods were fine", "weak", None),  # a clear test denies only what it names
+        ("wet myself, scan was normal", "wet myself", None),
+        ("cancer scan was clear but my back is agony", "cancer", None),
+        ("pregnancy test came back negative", "pregnancy", "negated"),
         ("my bladder is leaking, nothing I can do", "leaking", None),
         ("numb down below and nothing helps", "down below", None),
         ("swelling? nothing", "swelling", "negated"),
