@@ -193,6 +193,8 @@ def _misread(doc: Doc, entity: dict[str, Any], entities: list[dict[str, Any]]) -
     word = span.text.lower()
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     after = doc[span.end].lower_ if span.end < len(doc) else ""
+    # "on the saddle", "off the loo": a thing one sits on.
+    sat_on = before == "the" and span.start > 1 and doc[span.start - 2].lower_ in {"on", "off", "from"}
     following = {e[ENTITY_ATTRIBUTE_TYPE] for e in entities if span.end < len(doc) and
                  e[ENTITY_ATTRIBUTE_START] <= doc[span.end].idx < e[ENTITY_ATTRIBUTE_END]}  # fmt: skip
     kind, value = entity[ENTITY_ATTRIBUTE_TYPE], entity[ENTITY_ATTRIBUTE_VALUE]
@@ -213,12 +215,10 @@ def _misread(doc: Doc, entity: dict[str, Any], entities: list[dict[str, Any]]) -
     if kind == "body_part" and value == "saddle_area" and word == "saddle":
         # A bike's or a horse's saddle ("worse on the bike saddle", "sitting on the saddle"), not the
         # body's saddle area ("numb in the saddle" stays).
-        two_before = doc[span.start - 2].lower_ if span.start > 1 else ""
-        return before in SADDLE_SEAT_BEFORE or (before == "the" and two_before in {"on", "off", "from"})
+        return before in SADDLE_SEAT_BEFORE or sat_on
     if kind == "finding" and value == "bladder_bowel_changes" and word in {"toilet", "loo"}:
         # Where one sits ("fizzy when i sit on the loo"), not what the bladder does ("no probs with toilet").
-        two_before = doc[span.start - 2].lower_ if span.start > 1 else ""
-        return before == "the" and two_before in {"on", "off", "from"}
+        return sat_on
     if kind == "symptom" and value == "redness" and word == "heat":
         # Heat used as a treatment or in a name ("a heat pack helps", "heat rash"), not a hot limb ("no heat in it").
         return after in HEAT_THINGS or before in {"apply", "applying", "applied", "use", "using", "used", "some"}

@@ -23,19 +23,20 @@ class Respell:
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
         self.respeller: Respeller | None = None
+        self.lemmas: dict | None = None
 
     def _vocabulary(self) -> Respeller | None:
-        """The ruler's words, once it has its patterns (the ruler runs the pipeline before it, this
-        component too, on its own patterns as it loads them)."""
+        """The ruler's words and the lemma table, once the ruler has its patterns (the ruler runs the
+        pipeline before it, this component too, on its own patterns as it loads them)."""
         patterns = self.nlp.get_pipe("entity_ruler").patterns
         if patterns:
+            self.lemmas = self.nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
             self.respeller = Respeller(word for pattern in patterns for word in pattern["pattern"].split())
         return self.respeller
 
     def __call__(self, doc: Doc) -> Doc:
-        respeller = self.respeller or self._vocabulary() or Respeller(())
-        lemmas = self.nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+        respeller = self.respeller or self._vocabulary()  # none yet: the ruler's own patterns, none misspelt
         for token in doc:
-            word = respeller.respell(token.lower_) if token.is_alpha else token.lower_
-            token.norm_ = token.lemma_ if word == token.lower_ else lemmas.get(word, word)
+            word = respeller.respell(token.lower_) if respeller and token.is_alpha else token.lower_
+            token.norm_ = token.lemma_ if word == token.lower_ else self.lemmas.get(word, word)
         return doc
