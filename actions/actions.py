@@ -84,6 +84,11 @@ class ValidateSymptomForm(FormValidationAction):
         return answered + ([question] if question else [])
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        if (tracker.latest_message.get("intent") or {}).get("name") == EMERGENCY_OUT_OF_SCOPE:
+            # Nothing filled, so the form rejects the turn and the rule "An emergency outside the
+            # bot's scope ends the interview" answers, even when the message also describes the leg
+            # ("I've taken all my tablets and my leg is numb" had only got the next question).
+            return []
         # The slots are filled here rather than by a custom slot mapping's action, which would be
         # one more call to the action server for each message (Rasa runs the form, and so this
         # action, for every message of the interview and for a description or correction after it).

@@ -115,6 +115,12 @@ async def test_a_red_flag_in_the_first_message_ends_the_form_at_once_without_a_q
     assert messages == []  # the emergency assessment follows
 
 
+async def test_form_fills_nothing_from_an_emergency_so_that_the_emergency_rule_answers():
+    events, messages = await run(ValidateSymptomForm(), "overdose_and_a_leg_finding_during_the_interview")
+    assert events == []  # Rasa's form then rejects the turn: data/rules.yml ends the interview with 999 advice
+    assert messages == []
+
+
 async def test_form_stops_at_once_on_a_red_flag():
     events, messages = await run(ValidateSymptomForm(), "saddle_numbness_answered_yes")
     assert events == [SlotSet("saddle_numbness", "yes"), SlotSet("requested_slot", None)]

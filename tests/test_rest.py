@@ -128,6 +128,28 @@ def test_thoughts_of_suicide_inside_a_leg_message_get_emergency_help(chat):
     assert (chat.slot("likely_conditions")[0], chat.slot("triage_level")) == ("out_of_scope", "emergency")
 
 
+def test_an_overdose_during_the_interview_ends_it_with_emergency_help(chat):
+    chat.say("tingling in my left foot for two weeks")
+    assert chat.slot("requested_slot") == "bladder_bowel_changes"
+    # The intent classifier alone read this as inform; and with a leg finding in it, the form used
+    # to fill the finding and ask its next question.
+    text = " ".join(chat.say("I swallowed 40 paracetamol and my left leg is numb now"))
+    assert "999" in text and "Samaritans" in text
+    assert chat.tracker()["active_loop"].get("name") is None
+    assert chat.slot("triage_level") == "emergency"
+
+
+def test_stroke_signs_denied_in_words_answer_the_question(chat):
+    chat.say("my right foot suddenly went weak and slaps the floor")
+    while (slot := chat.slot("requested_slot")) != "stroke_signs":
+        assert slot is not None and len(chat.tracker()["events"]) < 200
+        chat.say("no")
+    replies = chat.say("no slurred speech or face droop")
+    assert chat.slot("stroke_signs") == "no"
+    assert chat.tracker()["active_loop"].get("name") == "symptom_form"
+    assert not any("999" in reply for reply in replies)
+
+
 def test_out_of_scope_emergency(chat):
     text = " ".join(chat.say("I have crushing chest pain and my left arm feels heavy"))
     assert "999" in text
