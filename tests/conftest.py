@@ -18,6 +18,8 @@ sys.path.insert(0, str(ROOT))  # the project's packages (actions, components) wi
 from fakes import FakeSlack, FakeTelegram  # noqa: E402
 
 from actions.triage import table  # noqa: E402
+from components.clinical_context import build_context  # noqa: E402
+from components.spacy_pipeline import build  # noqa: E402
 
 BIN = pathlib.Path(sys.executable).parent
 TOKEN = "test-token-" + uuid.uuid4().hex
@@ -51,6 +53,18 @@ class Bot:
 @pytest.fixture(scope="session")
 def tables():
     return table.load()
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The project's spaCy pipeline, built from its files as scripts/train.sh builds it."""
+    return build()
+
+
+@pytest.fixture(scope="session")
+def context(nlp):
+    """ConText with the project's rules, as components.clinical_context runs it."""
+    return build_context(nlp)
 
 
 def free_port() -> int:

@@ -2,18 +2,7 @@
 
 import pytest
 
-from components.clinical_context import build_context, drop_misreadings, set_groups, set_roles, vocabulary_entities
-from components.spacy_pipeline import build
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build()
-
-
-@pytest.fixture(scope="module")
-def context(nlp):
-    return build_context(nlp)
+from components.clinical_context import drop_misreadings, set_groups, set_roles, vocabulary_entities
 
 
 def analyse(nlp, context, text, entities=()):

@@ -2,19 +2,7 @@
 
 import pytest
 
-from components.clinical_context import build_context
 from components.emergency_check import checked_intent, emergency_patterns, named_emergencies
-from components.spacy_pipeline import build
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build()
-
-
-@pytest.fixture(scope="module")
-def context(nlp):
-    return build_context(nlp)
 
 
 @pytest.fixture(scope="module")

@@ -1,12 +1,5 @@
 import pytest
 
-from components.spacy_pipeline import build
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build()
-
 
 def ruler_values(nlp, text):
     return [(span.text, span.ent_id_) for span in nlp(text).ents]
