@@ -3,7 +3,7 @@
 The intent classifier learns it from about a hundred examples, and on unseen writers it erred
 both ways: it missed "I swallowed 40 paracetamol an hour ago", and it gave 999 advice to a person
 answering the stroke question with "no slurred speech or face droop". So, after the classifier:
-- an emergency named in components/emergencies.yml, and not denied, makes the intent
+- an emergency named in actions/triage/emergencies.yml, and not denied, makes the intent
   emergency_out_of_scope;
 - otherwise a message the classifier read as that intent, which names emergencies (of the file, or
   the findings breathlessness, chest pain and stroke signs) and denies every one of them, is read
@@ -43,7 +43,7 @@ from spacy.tokens import Doc, Span
 from components.clinical_context import build_context
 
 EMERGENCY = "emergency_out_of_scope"
-PATTERNS = Path(__file__).with_name("emergencies.yml")
+PATTERNS = Path(__file__).resolve().parent.parent / "actions" / "triage" / "emergencies.yml"
 # Findings whose presence the interview's red flags turn into 999 advice themselves.
 EMERGENCY_FINDINGS = {"stroke_signs", "breathless_or_chest_pain"}
 INFORM = "inform"

@@ -146,6 +146,10 @@ def test_facts_are_caught_by_their_words(tables, text, slot):
     "text, slot",
     [
         ("I'm not suicidal, just fed up with the pain", "suicidal_thoughts"),
+        # Everyday words that the earlier list took for thoughts of suicide.
+        ("I hurt myself playing football and my knee is swollen", "suicidal_thoughts"),
+        ("how many of my tablets can I take for the pain?", "suicidal_thoughts"),
+        ("I try not to wake up my wife when the cramp comes", "suicidal_thoughts"),
         ("no swelling of my lips or tongue", "allergic_reaction"),
         ("my legs twitch in the evening but it doesn't wake me up", "disturbs_sleep"),
         ("tingling in my foot for 20 minutes after sitting", "cramp_over_10_minutes"),

@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 from .engine import NO, UNSURE, YES
 from .numbers import parse_age, parse_duration_days, parse_severity
@@ -35,16 +38,15 @@ CHOICE_WORDS = {
 # Facts caught by words as well as by the NLU model. Emergencies outside the leg, so that a missed
 # entity cannot hide them ("my legs tingle but now I've got a crushing pain in my chest"), and a
 # few facts whose wording varies too much for the entity model ("it's wrecking my sleep").
+# Thoughts of suicide, overdoses and allergic reactions share their words with the NLU's emergency
+# check (emergencies.yml), which usually answers first with the intent emergency_out_of_scope.
+EMERGENCIES = yaml.safe_load(Path(__file__).with_name("emergencies.yml").read_text())
 EMERGENCY_WORDS = {
     "breathless_or_chest_pain": r"\bchest\b.{0,25}\b(pain|pressure|tight|crushing|hurts?)|"
     r"\b(pain|pressure|tightness|crushing|ache)\b.{0,25}\bchest\b|"
     r"\b(can'?t|cannot|struggling to) (breathe|catch my breath)|\bshort of breath|\bbreathless|coughing (up )?blood",
     "stroke_signs": r"\bface\b.{0,20}\bdroop|\bslurred\b|\bslurring\b|\bcan'?t (speak|talk) properly",
-    "allergic_reaction": r"\b(lips?|tongue|throat)\b.{0,20}\b(swell|swelling|swollen|tight|closing)|"
-    r"\b(swell|swelling|swollen)\b.{0,15}\b(lips?|tongue|throat)\b|\bwheez|\banaphyla",
-    "suicidal_thoughts": r"suicid|\bkill(ing)? myself|\bend(ing)? (it all|my life|things)|\bbetter off dead|"
-    r"(don'?t|do not) want to (be alive|live|be here|wake up)|\bnot (to )?wake up|\boverdose|"
-    r"\bself[- ]harm|\bhurt(ing)? myself|how many (of )?(my |the )?(tablets|pills)",
+    **{slot: "|".join(EMERGENCIES[slot]) for slot in ("suicidal_thoughts", "allergic_reaction")},
 }
 FACT_WORDS = {
     "disturbs_sleep": r"\bwak(e|es|ing) me\b|\bkeep(s|ing)? me (awake|up)\b|"
@@ -60,7 +62,7 @@ _NEGATED_BEFORE = re.compile(r"(\b(no|not|never|without)\b|n't\b)[^.,;]{0,15}$")
 
 def _words(text: str) -> dict[str, str]:
     found = {}
-    lowered = text.lower()
+    lowered = text.lower().replace("\u2019", "'")  # the patterns' apostrophes are straight
     for slot, pattern in {**EMERGENCY_WORDS, **FACT_WORDS}.items():
         if slot in FACT_CONTEXT and not re.search(FACT_CONTEXT[slot], lowered):
             continue
