@@ -411,7 +411,8 @@ def _share_denials(doc: Doc, entities: list[dict[str, Any]], spans: dict[int, Sp
 
 
 # ("new": medspaCy's cue "no new" would overlap "[new shoes]" and so not reach it.)
-SPAN_LEADING_WORDS = {"history", "hx", "of", "had", "a", "an", "any", "new"}
+# ("trouble": medspaCy's cue "no trouble" would overlap the model's "[trouble breathing]".)
+SPAN_LEADING_WORDS = {"history", "hx", "of", "had", "a", "an", "any", "new", "trouble"}
 
 
 def _clause_of_tokens(doc: Doc) -> list[int]:

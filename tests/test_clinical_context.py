@@ -234,6 +234,8 @@ def role_of(found, text, word):
         ("my calf cramps went away", "cramps", "negated"),
         ("the pain went down my leg", "pain", None),
         ("the swelling has gone down now", "swelling", "negated"),
+        ("stung on the ankle yesterday, the swelling's gone down now", "swelling", "negated"),
+        ("no fever, the pain's gone into my foot", "pain", None),
         ("my foot tingled and now it's gone numb", "tingled", None),
         ("my leg used to swell but not any more", "swell", "negated"),
         ("i had sciatica once but it settled", "sciatica", "negated"),
@@ -332,6 +334,13 @@ def role_of(found, text, word):
 )
 def test_roles(nlp, context, text, word, role):
     assert role_of(analyse(nlp, context, text), text, word) == role
+
+
+def test_a_denial_reaches_the_model_span_that_starts_with_its_own_word(nlp, context):
+    text = "no trouble breathing."
+    start = text.index("trouble")
+    breathing = {"entity": "finding", "value": "breathless_or_chest_pain", "start": start, "end": start + 17}
+    assert analyse(nlp, context, text, [breathing])[0]["role"] == "negated"
 
 
 def bladder(text):
