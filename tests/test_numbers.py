@@ -155,6 +155,7 @@ SATURDAY = datetime.date(2026, 11, 21)
         ("I'm 45, sorry, 4 weeks of pain", False, 45),
         ("sorry to bother you, I'm 45, pain for 3 weeks", False, 45),
         ("I'm 48. Sorry, 4 kids keep me busy", False, 48),
+        ("I is 63 years, the foot giving me trouble", False, 63),  # Caribbean English
     ],
 )
 def test_parse_age(text, answering, age):
@@ -312,6 +313,8 @@ def test_parse_age_from_date_of_birth(text, age):
         ("a week tomorrow", 6),
         ("it'll be 3 weeks on Monday since I did my back in", 19),
         ("turning 18 on tuesday and my knees hurt", None),
+        ("im 14 turning 15 on dec 2, ankle swollen since sunday", 6),  # a date still to come is no start
+        ("Paternity leave ends Monday. Leg pain for the past 9 days", 9),
         ("My INR was 3.2 on Monday and now my leg is swollen", None),
         ("my bloods were done on Tuesday and my leg is sore", None),
         ("my leg has been sore since my bloods on Tuesday", 4),

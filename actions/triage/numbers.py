@@ -195,7 +195,7 @@ _NOT_AN_AGE_AFTER = (
     r"|yards?|yds|metres?|meters?|miles?|steps|times|plus\b|\+)|[\s-]*(?:odd|ish|something)\b|\s*/\s*\d|\s*['’]\s*\d)"
 )
 _AGE_STATED = re.compile(
-    r"(?:\b(?:i'?m|i am|im|aged?|age is|age:|myself|(?:just\s+)?turned)[\s:-]*(?P<a>\d{1,3})\b"
+    r"(?:\b(?:i'?m|i am|im|i is|aged?|age is|age:|myself|(?:just\s+)?turned)[\s:-]*(?P<a>\d{1,3})\b"
     + _NOT_AN_AGE_AFTER
     + ")"
     # "Pls doc am 42yrs" (without the "I", as many write it).
@@ -369,7 +369,7 @@ _BEFORE_LAST_AFTER = re.compile(r"\s+before\s+last\b")
 _LAST_WEEKS_BEFORE = re.compile(r"\blast\s+week(?:'s)?\s+(?:on\s+)?$")
 _LAST_WEEKS_AFTER = re.compile(r"\s+(?:of\s+)?last\s+week\b")
 # A weekday still to come or that dates something else: "turning 18 on Tuesday", "appointment on Monday".
-_FUTURE = re.compile(r"\b(?:will|'ll|ll|going to|gonna|turning|turn|next|appointment|booked|due|seeing)\b")
+_FUTURE = re.compile(r"\b(?:will|'ll|ll|going to|gonna|turning|turn|next|appointment|booked|due|seeing|ends)\b")
 # "since 10/28", "from 28/10/2026": day and month either way round, when the numbers tell which is
 # which (not "since 3/4", which is March or April).
 _NUMERIC_DATE = re.compile(
@@ -690,7 +690,9 @@ def _dated(text: str, today: datetime.date) -> float | None:
         day = _part_of(part, today, settings)
         if day:
             return _days_since(day, today)
-    date = _DATE.search(text)
+    # Not a day still to come: "turning 15 on Dec 2, ankle swollen since Sunday".
+    dates = (d for d in _DATE.finditer(text) if d.group().startswith("since") or not _future(text, d.start()))
+    date = next(dates, None)
     if date:
         parsed = dateparser.parse(date.group("date"), languages=["en"], settings=settings)
         if parsed:
@@ -765,7 +767,7 @@ def _weekday_start(text: str, today: datetime.date) -> float | None:
     for weekday in _WEEKDAY.finditer(text):
         clause = _clause_before(text, weekday.start())
         if not re.search(r"\bsince\b", clause + text[weekday.start() :]) and (
-            _FUTURE.search(clause) or _TREATMENT_OR_READING.search(clause) or _TEST.search(clause)
+            _future(text, weekday.start()) or _TREATMENT_OR_READING.search(clause) or _TEST.search(clause)
         ):
             continue  # "turning 18 on Tuesday", "my INR was 3.2 on Monday"
         if any(text[: weekday.end()].endswith(name) for name in [*NAMED_DAYS, *EASTER_DAYS]):
@@ -869,6 +871,11 @@ def _operation_date(normalised: str, match: re.Match) -> bool:
     operation_ago = match.group("ago") and _OPERATION.search(clause)
     post_op = re.match(r"\s+post[\s-]?op\b", normalised[match.end() :])
     return bool(operation_ago or post_op) and not re.search(r"\bsince\b", clause + normalised[match.start() :])
+
+
+def _future(normalised: str, start: int) -> bool:
+    """Whether the clause before a day says it is still to come ("turning 18 on", "leave ends")."""
+    return bool(_FUTURE.search(_clause_before(normalised, start)))
 
 
 def _clause_before(normalised: str, start: int) -> str:
