@@ -315,6 +315,12 @@ def test_parse_age_from_date_of_birth(text, age):
         ("turning 18 on tuesday and my knees hurt", None),
         ("im 14 turning 15 on dec 2, ankle swollen since sunday", 6),  # a date still to come is no start
         ("Paternity leave ends Monday. Leg pain for the past 9 days", 9),
+        ("Went to urgent care on Tuesday, they said it's a pulled calf. It's been 5 days", 5),  # a visit's day
+        ("went to the GP on Monday, numb foot", None),
+        ("left foot numb for 10/7", 10),  # clinicians' shorthand after "for": 10 days
+        ("been limping since Columbus Day", 40),
+        ("since All Souls Day my knee is painful", 19),
+        ("burning in my feet started right around the 4th of July", 140),
         ("My INR was 3.2 on Monday and now my leg is swollen", None),
         ("my bloods were done on Tuesday and my leg is sore", None),
         ("my leg has been sore since my bloods on Tuesday", 4),

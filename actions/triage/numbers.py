@@ -63,7 +63,8 @@ NAMED_DAYS = {name: relativedelta(month=month, day=day, weekday=weekday) for nam
     "august bank holiday": (8, 31, MO(-1)), "early may bank holiday": (5, 1, MO(1)), "may bank holiday": (5, 1, MO(1)),
     "spring bank holiday": (5, 31, MO(-1)), "waitangi day": (2, 6, None), "super bowl": (2, 1, SU(2)),
     "juneteenth": (6, 19, None), "martin luther king day": (1, 1, MO(3)), "presidents day": (2, 1, MO(3)),
-    "presidents' day": (2, 1, MO(3))}.items()}  # fmt: skip
+    "presidents' day": (2, 1, MO(3)), "columbus day": (10, 1, MO(2)), "all saints": (11, 1, None),
+    "all souls": (11, 2, None)}.items()}  # fmt: skip
 # Days counted from Easter Sunday.
 EASTER_DAYS = {"pancake day": -47, "shrove tuesday": -47, "ash wednesday": -46, "good friday": -2, "easter monday": 1,
                "easter sunday": 0, "easter": 0}  # fmt: skip
@@ -188,6 +189,11 @@ _TREATMENT_OR_READING = re.compile(
 # Tests date themselves too ("my bloods were done on Tuesday"), but an amount before one is often the
 # complaint's ("had an MRI 2 weeks ago and it has hurt since").
 _TEST = re.compile(r"\b(?:bloods|blood tests?|scans?|x-?rays?|mri|ultrasound)\b")
+# A visit dates itself: "went to urgent care on Tuesday, it's been 5 days".
+_VISIT = re.compile(
+    r"\b(?:went|go|going|been)\s+(?:to\s+)?(?:the\s+|my\s+|an?\s+)?(?:urgent care|a&e|a and e|er|walk-in"
+    r"|gp|doctors?|doc|physio|clinic|hospital|chiro\w*|osteo\w*|podiatrist)\b"
+)
 _CLAUSE_BREAK = re.compile(r"(?<!\d)\.|\.(?!\d)|[,;:!?()]|\b(?:and|but|so|then|now|which|while|though|although)\b")
 # After the number: a measure ("I'm 5'4", "90 kilos", "at 50 yards") or a rough age ("60 odd", "60+").
 _NOT_AN_AGE_AFTER = (
@@ -329,7 +335,7 @@ _SEVERITY = re.compile(
     r"(?P<bare>\d{1,2})\b(?!\s*(?:[a-z]|/))"
 )
 # "since about the 10th", "from around the 1st of October".
-_HEDGE = r"(?:(?:about|around|roughly|approx|approximately|maybe|probably|like)\s+)?"
+_HEDGE = r"(?:(?:right\s+)?(?:about|around|roughly|approx|approximately|maybe|probably|like)\s+)?"
 # Words that start the story from the date after them: "since", "from", "on", and "started 3 Nov", "first
 # noticed it 3rd November", a form's "onset: 03/11/2026".
 _DATE_CUE = (
@@ -485,7 +491,11 @@ def _shorthand(match: re.Match) -> str:
     count, unit = int(match.group(1)), {"7": "day", "52": "week", "12": "month"}[match.group(2)]
     # A history ("10/7 of back pain", "18/12 hx") may be longer than the unit it is counted in; a bare "10/7" is
     # more likely a date.
-    history = match.group().endswith(("history", "hx")) or match.string.startswith(" of ", match.end())
+    history = (
+        match.group().endswith(("history", "hx"))
+        or match.string.startswith(" of ", match.end())  # "10/7 of back pain"
+        or match.string[: match.start()].endswith("for ")  # "numb for 10/7"
+    )
     return f"{count} {unit}s" if 0 < count < int(match.group(2)) * (4 if history else 1) else match.group()
 
 
@@ -767,7 +777,10 @@ def _weekday_start(text: str, today: datetime.date) -> float | None:
     for weekday in _WEEKDAY.finditer(text):
         clause = _clause_before(text, weekday.start())
         if not re.search(r"\bsince\b", clause + text[weekday.start() :]) and (
-            _future(text, weekday.start()) or _TREATMENT_OR_READING.search(clause) or _TEST.search(clause)
+            _future(text, weekday.start())
+            or _TREATMENT_OR_READING.search(clause)
+            or _TEST.search(clause)
+            or _VISIT.search(clause)
         ):
             continue  # "turning 18 on Tuesday", "my INR was 3.2 on Monday"
         if any(text[: weekday.end()].endswith(name) for name in [*NAMED_DAYS, *EASTER_DAYS]):
