@@ -39,7 +39,6 @@ from rasa.shared.nlu.constants import (
     TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -486,9 +485,6 @@ class ClinicalContext(GraphComponent):
         execution_context: ExecutionContext,
     ) -> ClinicalContext:
         return cls()
-
-    def process_training_data(self, training_data: TrainingData, model: SpacyModel) -> TrainingData:
-        return training_data
 
     def process(self, messages: list[Message], model: SpacyModel) -> list[Message]:
         if self._context is None:

@@ -37,7 +37,6 @@ from rasa.shared.nlu.constants import (
     TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
 from spacy.tokens import Doc, Span
 
 from components.clinical_context import build_context
@@ -107,9 +106,6 @@ class EmergencyCheck(GraphComponent):
         execution_context: ExecutionContext,
     ) -> EmergencyCheck:
         return cls()
-
-    def process_training_data(self, training_data: TrainingData, model: SpacyModel) -> TrainingData:
-        return training_data
 
     def process(self, messages: list[Message], model: SpacyModel) -> list[Message]:
         if self._context is None:
