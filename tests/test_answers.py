@@ -73,6 +73,16 @@ def test_yes_no_and_not_sure_answer_the_question_asked(tables):
     assert updates(tables, "unsure", text="not sure", requested="fever") == {"fever": "unsure"}
 
 
+def test_a_reply_about_other_questions_only_does_not_answer_the_one_asked(tables):
+    fever = [entity("finding", "fever", negated=True)]
+    # Asked about the bladder, a "no" to something else leaves the bladder to be asked again.
+    assert updates(tables, "deny", fever, "no fever or anything", "bladder_bowel_changes") == {"fever": "no"}
+    # A reply that opens with its answer answers the question too.
+    both = {"bladder_bowel_changes": "no", "fever": "no"}
+    assert updates(tables, "deny", fever, "no, no fever either", "bladder_bowel_changes") == both
+    assert updates(tables, "deny", fever, "nope no fever", "bladder_bowel_changes") == both
+
+
 def test_a_yes_without_a_question_changes_nothing(tables):
     assert updates(tables, "affirm", text="yes") == {}
 

@@ -174,18 +174,37 @@ def _answer_to_question(slot: str, message: Message, tables: Tables) -> Any | No
     return None
 
 
+# A reply that opens with its answer: "no, no fever either", "nope", "not sure" (not "no fever").
+_BARE_ANSWER = re.compile(
+    r"^\W*(?:(?:nope|nah|naw|yes|yeah|yep|yup|aye|not really|not sure|unsure|dunno)\b"
+    r"|(?:no|none|never)\s*(?:[,.!;:-]|$))"
+)
+
+
+def _about_something_else(slot: str, message: Message, mentioned: Mapping[str, Any], tables: Tables) -> bool:
+    """Whether a yes/no reply is about other questions only: asked about the bladder, "no fever or
+    anything" answers the fever, not the bladder, whose question is then asked again."""
+    question = tables.question(slot)
+    return (
+        question is not None
+        and question.kind == "yes_no"
+        and bool(mentioned)
+        and slot not in mentioned
+        and not _BARE_ANSWER.match(message.text.lower())
+    )
+
+
 def slot_updates(
     message: Message, requested_slot: str | None, current: Mapping[str, Any], tables: Tables
 ) -> dict[str, Any]:
     """The slots this message changes, with their new values."""
     updates: dict[str, Any] = {}
+    mentioned = {**_from_mentions(message, tables), **_words(message.text)}
     if requested_slot:
         answer = _answer_to_question(requested_slot, message, tables)
-        if answer is not None:
+        if answer is not None and not _about_something_else(requested_slot, message, mentioned, tables):
             updates[requested_slot] = answer
-
-    updates.update(_from_mentions(message, tables))
-    updates.update(_words(message.text))
+    updates.update(mentioned)
 
     for slot, entity in LIST_SLOTS.items():
         updates[slot] = _merge(current.get(slot), _values(message, entity, False), _values(message, entity, True))
