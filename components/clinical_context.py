@@ -13,6 +13,7 @@ Runs after DIET on the doc made by the project's spaCy pipeline (components/spac
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import Any
@@ -86,7 +87,9 @@ def context_rules(path: Path = RULES) -> list[ConTextRule]:
     return rules
 
 
+@functools.lru_cache(maxsize=1)
 def build_context(nlp: Language) -> ConText:
+    """One ConText per spaCy pipeline, shared by ClinicalContext and EmergencyCheck."""
     # No max_scope here: given to ConText itself, it replaces the sentence as the limit of every
     # cue ("could it be sciatica? no back pain" would make the denial hypothetical).
     context = ConText(nlp, rules=None)
@@ -473,9 +476,6 @@ def set_groups(doc: Doc, entities: list[dict[str, Any]]) -> None:
 class ClinicalContext(GraphComponent):
     """Adds missed vocabulary, sets ConText roles and links symptoms to places."""
 
-    def __init__(self) -> None:
-        self._context: ConText | None = None
-
     @classmethod
     def create(
         cls,
@@ -487,8 +487,7 @@ class ClinicalContext(GraphComponent):
         return cls()
 
     def process(self, messages: list[Message], model: SpacyModel) -> list[Message]:
-        if self._context is None:
-            self._context = build_context(model.model)
+        context = build_context(model.model)
         for message in messages:
             shared: Doc | None = message.get(SPACY_DOCS[TEXT])
             if shared is None:
@@ -500,7 +499,7 @@ class ClinicalContext(GraphComponent):
             entities = drop_misreadings(doc, entities)
             if entities:
                 entities.sort(key=lambda e: e[ENTITY_ATTRIBUTE_START])
-                set_roles(doc, entities, self._context)
+                set_roles(doc, entities, context)
                 set_groups(doc, entities)
             message.set(ENTITIES, entities, add_to_output=True)
         return messages

@@ -95,7 +95,6 @@ class EmergencyCheck(GraphComponent):
 
     def __init__(self) -> None:
         self._patterns = emergency_patterns()
-        self._context: ConText | None = None
 
     @classmethod
     def create(
@@ -108,14 +107,13 @@ class EmergencyCheck(GraphComponent):
         return cls()
 
     def process(self, messages: list[Message], model: SpacyModel) -> list[Message]:
-        if self._context is None:
-            self._context = build_context(model.model)
+        context = build_context(model.model)  # the one ClinicalContext built
         for message in messages:
             doc: Doc | None = message.get(SPACY_DOCS[TEXT])
             intent = message.get(INTENT)
             if doc is None or not intent:
                 continue
-            named = named_emergencies(doc, self._patterns, self._context)
+            named = named_emergencies(doc, self._patterns, context)
             checked = checked_intent(intent, message.get(INTENT_RANKING_KEY) or [], named, message.get(ENTITIES) or [])
             if checked != intent:
                 message.set(INTENT, checked, add_to_output=True)
