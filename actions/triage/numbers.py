@@ -701,7 +701,11 @@ def _dated(text: str, today: datetime.date) -> float | None:
         if day:
             return _days_since(day, today)
     # Not a day still to come: "turning 15 on Dec 2, ankle swollen since Sunday".
-    dates = (d for d in _DATE.finditer(text) if d.group().startswith("since") or not _future(text, d.start()))
+    dates = (
+        d
+        for d in _DATE.finditer(text)
+        if d.group().startswith("since") or not _FUTURE.search(_clause_before(text, d.start()))
+    )
     date = next(dates, None)
     if date:
         parsed = dateparser.parse(date.group("date"), languages=["en"], settings=settings)
@@ -777,7 +781,7 @@ def _weekday_start(text: str, today: datetime.date) -> float | None:
     for weekday in _WEEKDAY.finditer(text):
         clause = _clause_before(text, weekday.start())
         if not re.search(r"\bsince\b", clause + text[weekday.start() :]) and (
-            _future(text, weekday.start())
+            _FUTURE.search(clause)
             or _TREATMENT_OR_READING.search(clause)
             or _TEST.search(clause)
             or _VISIT.search(clause)
@@ -884,11 +888,6 @@ def _operation_date(normalised: str, match: re.Match) -> bool:
     operation_ago = match.group("ago") and _OPERATION.search(clause)
     post_op = re.match(r"\s+post[\s-]?op\b", normalised[match.end() :])
     return bool(operation_ago or post_op) and not re.search(r"\bsince\b", clause + normalised[match.start() :])
-
-
-def _future(normalised: str, start: int) -> bool:
-    """Whether the clause before a day says it is still to come ("turning 18 on", "leave ends")."""
-    return bool(_FUTURE.search(_clause_before(normalised, start)))
 
 
 def _clause_before(normalised: str, start: int) -> str:
