@@ -156,10 +156,27 @@ def _choice(slot: str, message: Message) -> str | None:
     return next((value for value, pattern in CHOICE_WORDS[slot] if re.search(pattern, text)), None)
 
 
-def _answer_to_question(slot: str, message: Message, tables: Tables) -> Any | None:
-    """The answer to the question just asked, if the message gives one."""
+# A reply that opens with its answer: "no, no fever either", "nope", "not sure" (not "no fever").
+_BARE_ANSWER = re.compile(
+    r"^\W*(?:(?:nope|nah|naw|yes|yeah|yep|yup|aye|not really|not sure|unsure|dunno)\b"
+    r"|(?:no|none|never)\s*(?:[,.!;:-]|$))"
+)
+
+
+def _answer_to_question(slot: str, message: Message, tables: Tables, mentioned: Mapping[str, Any]) -> Any | None:
+    """The answer to the question just asked, if the message gives one. `mentioned`: the answers
+    the message's words give to any question."""
     question = tables.question(slot)
     if question is None:
+        return None
+    if (
+        question.kind == "yes_no"
+        and mentioned
+        and slot not in mentioned
+        and not _BARE_ANSWER.match(message.text.lower())
+    ):
+        # About other questions only: asked about the bladder, "no fever or anything" answers the
+        # fever, not the bladder, whose question is then asked again.
         return None
     if message.intent == "unsure":
         return UNSURE
@@ -174,26 +191,6 @@ def _answer_to_question(slot: str, message: Message, tables: Tables) -> Any | No
     return None
 
 
-# A reply that opens with its answer: "no, no fever either", "nope", "not sure" (not "no fever").
-_BARE_ANSWER = re.compile(
-    r"^\W*(?:(?:nope|nah|naw|yes|yeah|yep|yup|aye|not really|not sure|unsure|dunno)\b"
-    r"|(?:no|none|never)\s*(?:[,.!;:-]|$))"
-)
-
-
-def _about_something_else(slot: str, message: Message, mentioned: Mapping[str, Any], tables: Tables) -> bool:
-    """Whether a yes/no reply is about other questions only: asked about the bladder, "no fever or
-    anything" answers the fever, not the bladder, whose question is then asked again."""
-    question = tables.question(slot)
-    return (
-        question is not None
-        and question.kind == "yes_no"
-        and bool(mentioned)
-        and slot not in mentioned
-        and not _BARE_ANSWER.match(message.text.lower())
-    )
-
-
 def slot_updates(
     message: Message, requested_slot: str | None, current: Mapping[str, Any], tables: Tables
 ) -> dict[str, Any]:
@@ -201,8 +198,8 @@ def slot_updates(
     updates: dict[str, Any] = {}
     mentioned = {**_from_mentions(message, tables), **_words(message.text)}
     if requested_slot:
-        answer = _answer_to_question(requested_slot, message, tables)
-        if answer is not None and not _about_something_else(requested_slot, message, mentioned, tables):
+        answer = _answer_to_question(requested_slot, message, tables, mentioned)
+        if answer is not None:
             updates[requested_slot] = answer
     updates.update(mentioned)
 
