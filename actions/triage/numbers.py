@@ -21,7 +21,7 @@ from collections.abc import Callable
 
 import dateparser
 from dateutil.easter import easter
-from dateutil.relativedelta import MO, SU, TH, relativedelta
+from dateutil.relativedelta import FR, MO, SU, TH, relativedelta
 from text_to_num import alpha2digit
 
 from .spelling import respell_time_words
@@ -64,10 +64,22 @@ NAMED_DAYS = {name: relativedelta(month=month, day=day, weekday=weekday) for nam
     "spring bank holiday": (5, 31, MO(-1)), "waitangi day": (2, 6, None), "super bowl": (2, 1, SU(2)),
     "juneteenth": (6, 19, None), "martin luther king day": (1, 1, MO(3)), "presidents day": (2, 1, MO(3)),
     "presidents' day": (2, 1, MO(3)), "columbus day": (10, 1, MO(2)), "all saints": (11, 1, None),
-    "all souls": (11, 2, None)}.items()}  # fmt: skip
+    "all souls": (11, 2, None), "martinmas": (11, 11, None), "michaelmas": (9, 29, None),
+    # Nordic days: Valborg (Walpurgis Night), Midsummer Eve (the Friday from 19 June, as Sweden and Finland keep
+    # it), Lucia; Nowruz and Songkran, the Persian and Thai new years; Indonesia's independence day.
+    "valborg": (4, 30, None), "walpurgis": (4, 30, None), "midsummer": (6, 19, FR(1)), "lucia": (12, 13, None),
+    "nowruz": (3, 21, None), "norooz": (3, 21, None), "nowrooz": (3, 21, None), "persian new year": (3, 21, None),
+    "songkran": (4, 13, None), "17 agustus": (8, 17, None),
+    # Black Friday, the day after Thanksgiving; Caribbean days (Barbados's Kadooment, Guyana's Mashramani) and the
+    # Philippines' Undas (All Saints).
+    "black friday": (11, 23, FR(1)), "emancipation day": (8, 1, None), "kadooment": (8, 1, MO(1)),
+    "mashramani": (2, 23, None), "undas": (11, 1, None)}.items()}  # fmt: skip
 # Days counted from Easter Sunday.
 EASTER_DAYS = {"pancake day": -47, "shrove tuesday": -47, "ash wednesday": -46, "good friday": -2, "easter monday": 1,
-               "easter sunday": 0, "easter": 0}  # fmt: skip
+               "easter sunday": 0, "easter": 0,
+               # Mother's Day in Britain and Ireland is Mothering Sunday, three weeks before Easter; the Caribbean's
+               # Carnival Tuesday is Shrove Tuesday.
+               "mother's day": -21, "mothers day": -21, "mothering sunday": -21, "carnival tuesday": -47}  # fmt: skip
 # Days that move with the moon, by year (the main day; an Eid by the usual calendar, a day either way).
 LUNAR_DAYS = {
     "chinese new year": ("2024-02-10", "2025-01-29", "2026-02-17", "2027-02-06", "2028-01-26", "2029-02-13",
@@ -85,7 +97,10 @@ LUNAR_NAMES = {"chinese new year": "chinese new year", "lunar new year": "chines
                "end of ramadan": "eid al-fitr", "eid al-fitr": "eid al-fitr", "eid al fitr": "eid al-fitr",
                "eid ul fitr": "eid al-fitr", "eid-ul-fitr": "eid al-fitr", "eid al-adha": "eid al-adha",
                "eid al adha": "eid al-adha", "eid ul adha": "eid al-adha", "eid-ul-adha": "eid al-adha",
-               "ramadan": "ramadan", "ramzan": "ramadan"}  # fmt: skip
+               "ramadan": "ramadan", "ramzan": "ramadan",
+               # Indonesian and Malay names: Imlek is the Chinese new year, Lebaran and Hari Raya the end of Ramadan.
+               "imlek": "chinese new year", "lebaran": "eid al-fitr", "hari raya puasa": "eid al-fitr",
+               "hari raya aidilfitri": "eid al-fitr"}  # fmt: skip
 MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"  # noqa: E501
 WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 WEEKDAY_NAMES = WEEKDAYS.split("|")  # in date.weekday() order
@@ -147,8 +162,9 @@ _PAST_UNIT = re.compile(r"\b(?:the\s+|this\s+)?(?:past|last)\s+(?P<unit>fortnigh
 _DATE_BEFORE_PAST = re.compile(
     r"\b(?:(?:start|beginning|middle|mid|end)\s+of|\d{1,2}(?:st|nd|rd|th)|"
     + MONTHS
-    + r"|christmas|easter|new year|halloween"
-    r"|bonfire night|boxing day|thanksgiving|diwali|eid|ramadan)(?:\s+of)?\s+$"
+    + r"|"
+    + "|".join(re.escape(name) for name in [*NAMED_DAYS, *EASTER_DAYS, *LUNAR_NAMES, "eid"])  # "Lucia last year"
+    + r")(?:\s+of)?\s+$"
 )
 _DIAGNOSED_BEFORE = re.compile(r"\b(?:diagnosed|dx|diagnosis)\s+(?:\w+\s+){0,2}$")
 # "since March last year", "Easter last year": that day a year before ("March" alone is the last March).
@@ -215,7 +231,8 @@ _AGE_STATED = re.compile(
     r"|retiree|grandmother|grandfather|chap|fellow|soul)\s+of\s+(?P<of>\d{2,3})\b" + _NOT_AN_AGE_AFTER + ")"
     # "a retired schoolmistress of 79 years" (50 and over: a working life is shorter; see _age_match).
     r"|(?:\bretired\s+[a-z-]+\s+of\s+(?P<retired>\d{2,3})\s+years\b)"
-    r"|(?:\bi\s+have\s+(?P<have>\d{2,3})\s+years?\b(?=\s*(?:$|[,.;!]|and\b|old\b)))"
+    # "I count 48 years" (as a translation app has it), "I have 52." (as a sentence of its own).
+    r"|(?:\bi\s+(?:have|count)\s+(?P<have>\d{2,3})(?:\s+years?\b(?=\s*(?:$|[,.;!]|and\b|old\b))|(?=\s*(?:$|[.;!]))))"
     r"|(?:\b(?P<b>\d{1,3})\s*(?:-|\s)?(?:years?|yrs?|yr)[\s-]*(?:old|young|of age)\b)"
     r"|(?:\b(?P<c>\d{1,3})\s*(?:yo|y/o|y\.o)\b)"
     # "52 m", "52/M", "M/67", "F/38" (as a doctor's note has it).
@@ -236,8 +253,10 @@ _AGE_STATED = re.compile(
     r"|(?:\bmy\s+(?P<g>\d{2,3})(?:st|nd|rd|th)(?=\s+(?:birthday|bday|b-day)\b|\s*(?:$|[^\w\s]|(?:in|on|last|this|was|and)\b)))"
     # "39 last birthday", "44 I am", "Fifty-three I am, and..." (Welsh and Irish word order), "me 54 year".
     r"|(?:\b(?P<last>\d{2,3})\s+(?:at\s+(?:my\s+)?)?last\s+(?:birthday|bday|b-day)\b)"
+    r"|(?:(?:^|[.,;:!?]\s*)(?P<last_month>\d{2,3})\s+last\s+(?:" + MONTHS + r")\b)"  # "Barrister, 50 last March."
     r"|(?:\b(?P<iam>\d{2,3}),?\s+i\s+am\b(?=\s*(?:$|[,.;!?]|and\b)))"
-    r"|(?:(?:^|[.,;!?]\s*)me\s+(?P<me>\d{2,3})\s*(?:years?|yrs?)\b)"
+    # "Me 67.", "he 68, I 52", "Me 70 birthday last month" (as BSL users and Thai writers have it).
+    r"|(?:(?:^|[.,;!?]\s*)(?:me|i)\s+(?P<me>\d{2,3})(?:\s*(?:years?|yrs?)\b|(?=\s*(?:$|[,.;!?]|birthday\b))))"
     # "born 1972 so 54", "which makes me 67".
     r"|(?:\bborn\W+(?:in\s+)?(?:19|20)\d\d\W+so\s+(?:i'?m\s+|i am\s+)?(?P<so>\d{2,3})\b)"
     r"|(?:\b(?:makes?|making)\s+me\s+(?P<makes>\d{2,3})\b" + _NOT_AN_AGE_AFTER + ")"
@@ -265,17 +284,20 @@ RELATIVES = (
     r"|grandfather|grandmother|nan|nana|brother|sister|friend|kid|child|boy|girl|baby|neighbou?r|aunt|uncle"
     r"|grandson|granddaughter|grandchild|grandkid|niece|nephew|stepson|stepdaughter|toddler|hubby|auntie|aunty"
     r"|mummy|mommy|mama|mamma|daddy|papa|lola|lolo|client|resident|service user"  # carers write these
+    r"|gogo|mzee"  # "my gogo is 79" (a grandmother), "Mzee (my father) aged 82"
 )
 _RELATIVE_BEFORE = re.compile(
     r"\b(?:"
     + RELATIVES
-    + r")(?:s|'s)?,?\s+(?:(?:who\s+)?is\s+|who's\s+|(?:are|were)\s+(?:aged\s+)?|age\s+|aged\s+|(?:will|'?ll) be\s+"
+    + r")(?:s|'s)?\)?,?\s+(?:(?:who\s+)?is\s+|who's\s+|(?:are|were)\s+(?:aged\s+)?|age\s+|aged\s+|(?:will|'?ll) be\s+"
     r"|turn(?:s|ed|ing)\s+"
     r"|\(\s*(?:\d{1,3}\s*(?:,|and|&)\s*)*)?$"  # "my kids (6 and 9)"
 )
 # "my mum, she is 82": he or she is someone else once the message has named them ("she's 78" alone
 # answers "how old are you?" for the person the bot is asking about).
 _NAMED_SOMEONE = re.compile(r"\b(?:" + RELATIVES + r")(?:s|'s)?\b")
+# "I am his son, 45": the writer named as someone's relative is still the writer.
+_WRITER_AS_RELATIVE_BEFORE = re.compile(r"\b(?:i'?m|im|i am)\s+(?:his|her|their)\s+(?:" + RELATIVES + r")\W*$")
 _PRONOUN_BEFORE = re.compile(r"\b(?:she|he)(?:'s|\s+is|\s+was|\s+turned|\s+will\s+be|'ll\s+be)\s+$")
 # An age still to come: "I'll be 45 in March", "79 next birthday", "turning 50 next week", "I'm 50
 # in 2 weeks", "my 70th birthday is next week" (a year less now).
@@ -302,7 +324,7 @@ _AGE_NEXT = re.compile(
     + r"|\b(?P<e>\d{2,3})\s+come\s+(?:"
     + MONTHS
     + r"|christmas|easter|the new year|new year)\b"
-    + r"|^\s*(?P<f>\d{2,3})\s+in\s+(?:"
+    + r"|(?:^|[,.;:!?]\s*)(?P<f>\d{2,3})\s+in\s+(?:"  # "Custody sgt, 45 in Feb."
     + MONTHS
     + r")\b"
     + r"|\bin\s+my\s+(?P<g>\d{2,3})(?:st|nd|rd|th)\s+year\b(?!\s+(?:of|at|as|in|with)\b)"
@@ -324,7 +346,7 @@ _NOT_AN_AGE_BEFORE = re.compile(
 _BARE_NUMBER = re.compile(
     r"(?<![/.])(?<!\d,)(?<!out of )(?<!size )(?<!of )(?<!ft )\b\d{1,3}\b"
     r"(?!\.\d|,\d{3}|\s*%|[\s-]*(?:something|odd|ish)\b|\s+on\s+\d+\s+off\b)"  # not "4 on 4 off"
-    r"(?=\s*(?:$|[^\w\s/]|(?:and|but|now|next|this|in|on|years?|yrs?|yo|btw|thanks|lol|though|tho|i|mate)\b))"
+    r"(?=\s*(?:$|[^\w\s/]|(?:and|but|now|next|this|in|on|years?|yrs?|yo|btw|thanks|lol|though|tho|i|mate|if)\b))"
 )
 # "15 (16 in March)": the age to come is said beside the age now.
 _COMING_AFTER = re.compile(r"\s+(?:in\s+(?:" + MONTHS + r")|next|tomorrow|on\s+(?:" + WEEKDAYS + r"))\b")
@@ -334,12 +356,17 @@ _SEVERITY = re.compile(
     r"|\b(?:about|around|like|maybe|probably|roughly|solid|rate \w+(?: \w+)?|is|it's|its)\s+an?\s+"
     r"(?P<bare>\d{1,2})\b(?!\s*(?:[a-z]|/))"
 )
-# "since about the 10th", "from around the 1st of October".
-_HEDGE = r"(?:(?:right\s+)?(?:about|around|roughly|approx|approximately|maybe|probably|like)\s+)?"
+# "since about the 10th", "from around the 1st of October", "began on or about 1 October", "onset was on the evening
+# of 9 November".
+_HEDGE = (
+    r"(?:(?:right\s+|or\s+)?(?:about|around|roughly|approx|approximately|maybe|probably|like)\s+)?"
+    r"(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?"
+)
 # Words that start the story from the date after them: "since", "from", "on", and "started 3 Nov", "first
-# noticed it 3rd November", a form's "onset: 03/11/2026".
+# noticed it 3rd November", a form's "onset: 03/11/2026", "onset was on 9 November", "pain start 13 November".
 _DATE_CUE = (
-    r"\b(?:since|from|on|(?:started|starting|began|begun|came on|noticed|noted|onset)(?:\s+it)?(?:\s+(?:on|at))?\s*:?)"
+    r"\b(?:since|from|on|(?:started|starting|start|began|begun|came on|noticed|noted|onset(?:\s+was)?)(?:\s+it)?"
+    r"(?:\s+(?:on|at))?\s*:?)"
     r"\s+"
 )
 # "since the beginning of November", "since mid October", "since the end of last month", "since
@@ -347,19 +374,21 @@ _DATE_CUE = (
 _PART = r"(?:the\s+)?(?P<part>start|beginning|middle|mid|end)(?:\s+of)?[\s-]+"
 _PERIOD = r"(?:(?P<month>" + MONTHS + r")|(?P<which>last\s+|this\s+|the\s+)?(?P<period>week|month|year))\b"
 _PART_OF_PERIOD = re.compile(_DATE_CUE + _HEDGE + _PART + _PERIOD)
-# The weekday may come first: "on Monday 2nd November".
+# The weekday may come first: "on Monday 2nd November"; the year may follow: "since 1 October 2025".
 _DATE = re.compile(
     _DATE_CUE
     + _HEDGE
     + r"(?:(?:"
     + WEEKDAYS
-    + r"),?\s+|last\s+)?(?:the\s+)?(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:"
+    + r"),?\s+|last\s+)?(?:the\s+)?(?P<date>(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:"
     + MONTHS
     + r")"
-    r"|(?:" + MONTHS + r")\s+\d{1,2}(?:st|nd|rd|th)?|(?:" + MONTHS + r"))\b(?!\s+bank\s+holiday)"
+    r"|(?:" + MONTHS + r")\s+\d{1,2}(?:st|nd|rd|th)?|(?:" + MONTHS + r"))\b(?:,?\s+(?:19|20)\d\d\b)?)"
+    r"(?!\s+bank\s+holiday)"
 )
 _WEEKDAY = re.compile(
-    r"\b(?:since\s+|on\s+|from\s+)?(?:last\s+)?(?P<day>" + WEEKDAYS + r")\b"
+    # Not a "Sunday league" or "Sunday school".
+    r"\b(?:since\s+|on\s+|from\s+)?(?:last\s+)?(?P<day>" + WEEKDAYS + r")\b(?!\s+(?:league|school)\b)"
     r"|\b(?:since|on|from|last|started|start|began|begun|came on)\s+(?P<short>"
     + "|".join(WEEKDAY_ABBREVIATIONS)
     + r")\b"
@@ -397,6 +426,8 @@ _DOTTED_DATE = re.compile(
 _YEAR_FIRST_DATE = re.compile(
     _DATE_CUE + _HEDGE + r"(?P<year>(?:19|20)\d\d)[/.-](?P<month>\d{1,2})[/.-](?P<day>\d{1,2})\b"
 )
+# "since week 44" (a Nordic writer's week number): from its Monday. Not "week 2 of antibiotics".
+_WEEK_NUMBER = re.compile(_DATE_CUE + r"(?:week|wk)\s*(?P<week>\d{1,2})\b(?!\s*(?:of|into)\b)")
 # "since the 3rd", "started on the 12th", "on the 8th ... ever since" (not "my appointment is on
 # the 30th"): a day of this month, or of the last if still to come.
 _ORDINAL_DAY = re.compile(
@@ -409,17 +440,21 @@ _ORDINAL_DAY = re.compile(
     + MONTHS
     + r")\b)(?:\s+of\s+(?:the\s+)?(?P<which>this|last|previous)\s+month\b)?"  # "the 15th of last month"
 )
+# An injury dates the complaint's start: "took a kick to the shin on the 8th", "got hit by a pallet truck on the 9th".
+_INJURY = re.compile(
+    r"\b(?:hit|kick(?:ed)?|fell|fall|tripped|slipped|twisted|rolled|sprained|strained|pulled|injured|knocked)\b"
+)
 # A named day as the start: "since Christmas", "started around bonfire night", "commenced on Remembrance
 # Sunday", "began shortly after Christmas last year", "just before Christmas", "since last Easter".
 _NAMED_START = (
     r"\b(?:since|started|starting|start|began|begun|commenced|came on|from)(?:\s+(?:just|shortly|right|soon))?"
-    r"(?:\s+(?:on|around|about|at|after|before|over))?\s+(?:(?:the\s+)?(?:day|night|morning)\s+after\s+)?"
+    r"(?:\s+(?:on|around|about|at|after|before|over))?\s+(?:(?:the\s+)?(?:day|night|morning)\s+(?:after|of)\s+)?"
     r"(?:the\s+)?(?:last\s+)?"
 )
 _BIRTH_WORDS = r"dob|d\.o\.b\.?|date of birth|birth ?date"  # and "born"
 _BIRTH_DATE = re.compile(
-    r"\b(?:born(?:\s+on)?|" + _BIRTH_WORDS + r")\W*(?:"
-    r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<year>(?:19|20)\d\d)"
+    r"\b(?:born(?:\s+on)?|" + _BIRTH_WORDS + r")\W*(?:(?:is|was)\W+)?(?:"  # "My DOB is 22/12/1985"
+    r"(?P<a>\d{1,2})[/.-]\s?(?P<b>\d{1,2})[/.-]\s?(?P<year>(?:19|20)\d\d)"  # "born 14. 3. 1971" (Czech)
     r"|(?P<year_first>(?:19|20)\d\d)[/.-](?P<month>\d{1,2})[/.-](?P<day>\d{1,2})"  # "DOB 1975/06/02"
     r"|(?P<words>(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + MONTHS + r"),?\s+(?:19|20)\d\d"
     r"|(?:" + MONTHS + r")\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d))\b"
@@ -444,11 +479,19 @@ _DATE_AHEAD = (
     r"|the\s+\d{1,2}(?:st|nd|rd|th)\b)"  # "since my birthday on the 3rd"
 )
 _SINCE_EVENT = re.compile(r"\bsince(?:\s+(?!since\b)[\w']+){1,6}?\s+(?:in|at|on)\s+" + _DATE_AHEAD)
-# A day named, then its date: "started on Independence Day, October 1", "start from All Saints, 1 November".
-# The date says which day it was.
+# A day named, then its date: "started on Independence Day, October 1", "start from All Saints, 1 November",
+# "since our Christmas party, the 14th of December", "onset on the first day of term, 28 September", "since 1
+# Aban, that is 23 October". The date says which day it was.
 _NAMED_THEN_DATE = re.compile(
-    r"\b(since|from|(?:started|start|began)(?:\s+(?:on|from))?)\s+(?:[\w']+\s+){0,3}[\w']+\s*[,(]\s*"
-    r"(?=\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + MONTHS + r")\b|(?:" + MONTHS + r")\s+\d{1,2}\b)"
+    r"\b(since|from|onset(?:\s+was)?(?:\s+on)?|(?:started|start|began)(?:\s+(?:on|from))?)\s+(?:[\w']+\s+){0,4}[\w']+"
+    r"\s*[,(]\s*(?:(?:that\s+is|which\s+(?:is|was)|i\.?e\.?),?\s+)?(?="
+    + _HEDGE  # "since the water dropped below 10, about the middle of October"
+    + r"(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:"
+    + MONTHS
+    + r")\b|(?:"
+    + MONTHS
+    + r")\s+\d{1,2}\b"
+    r"|(?:start|beginning|middle|mid|end)\s+of\s+(?:" + MONTHS + r")\b))"
 )
 _EVENT_THEN_SINCE = re.compile(
     r"\b(?:in|on)\s+"
@@ -464,10 +507,12 @@ _SHORTHAND = re.compile(
 )
 
 
-# A number given again after a correction: "3 weeks, no wait, closer to 4", "I'm 48. Sorry, 49!".
+# A number given again after a correction: "3 weeks, no wait, closer to 4", "I'm 48. Sorry, 49!", "It's not 2
+# week, it's nearer 3".
 _CORRECTION = re.compile(
     r"\b(?:no\s+wait|wait\s+no|sorry|actually\s+no|no\s+actually|hang\s+on|i\s+mean|correction|scratch\s+that"
-    r"|or\s+rather|make\s+(?:it|that))\b[\s,.!:;-]*(?:(?:closer|nearer)\s+to\s+|more\s+like\s+|(?:it'?s|it\s+is)\s+)?"
+    r"|or\s+rather|make\s+(?:it|that)|(?:it'?s|it\s+is)(?=\s+(?:closer|nearer)\b))\b[\s,.!:;-]*"
+    r"(?:(?:closer|nearer)(?:\s+to)?\s+|more\s+like\s+|(?:it'?s|it\s+is)\s+)?"
     r"(?P<n>\d+(?:\.\d+)?)(?![\d.:/%])"
 )
 
@@ -505,6 +550,8 @@ def _digits(text: str) -> str:
     normalised = normalised.replace("\ufe0f\u20e3", "")  # keycap emoji: "3\ufe0f\u20e3 weeks" is "3 weeks"
     normalised = respell_time_words(normalised)
     normalised = alpha2digit(re.sub(r"\bfourty", "forty", normalised), "en", threshold=0)
+    # "39 år", "50 tahun (years)": years in Scandinavian and Indonesian, with the writer's gloss.
+    normalised = re.sub(r"(\d)\s*(?:år|tahun)\b(?:\s*\(\s*years?\s*\))?", r"\1 years", normalised)
     # "3+ wks": at least three weeks (but "40+" alone is a rough age).
     normalised = re.sub(r"(\d)\s*\+(?=\s*(?:hour|hr|day|dy|night|week|wk|fortnight|month|mth|mnth|mo|year|yr))", r"\1",
                         normalised)  # fmt: skip
@@ -544,6 +591,8 @@ def _digits(text: str) -> str:
 
 def _someone_elses(normalised: str, start: int) -> bool:
     before = normalised[:start]
+    if _WRITER_AS_RELATIVE_BEFORE.search(before):
+        return False
     return bool(
         _RELATIVE_BEFORE.search(before)
         or _PRONOUN_BEFORE.search(before)
@@ -715,8 +764,13 @@ def _dated(text: str, today: datetime.date) -> float | None:
                 day = day.replace(year=today.year - 1)
             return _days_since(day, today)
     ordinal = _ORDINAL_DAY.search(text)
-    if ordinal and ordinal.group("on") == "on" and not re.search(r"\bsince\b", text[ordinal.end() :]):
-        ordinal = None  # "on the 8th" dates the start only with "ever since" after it
+    if (
+        ordinal
+        and ordinal.group("on") == "on"
+        and not re.search(r"\bsince\b", text[ordinal.end() :])
+        and not _INJURY.search(_clause_before(text, ordinal.start()))
+    ):
+        ordinal = None  # "on the 8th" dates the start only with "ever since" after it or an injury before it
     if ordinal and 1 <= int(ordinal.group("day")) <= 31:
         day = int(ordinal.group("day"))
         month_start = today.replace(day=1)
@@ -735,6 +789,10 @@ def _dated(text: str, today: datetime.date) -> float | None:
         day = match and _calendar_day(int(match.group("day")), int(match.group("month")), match.group("year"), today)
         if day:
             return _days_since(day, today)
+    week = _WEEK_NUMBER.search(text)
+    monday = week and not re.search(r"\bpregnan", text) and _week_monday(int(week.group("week")), today)
+    if monday:  # not "30 weeks pregnant, cramps since week 28", a week of the pregnancy
+        return _days_since(monday, today)
     days = _weekday_start(text, today)
     if days is not None:
         return days
@@ -846,6 +904,14 @@ def _numeric_date(match: re.Match, today: datetime.date) -> datetime.date | None
     return _calendar_day(day, month, match.group("year"), today)
 
 
+def _week_monday(week: int, today: datetime.date) -> datetime.date | None:
+    """The Monday of a week number (ISO, as Nordic calendars count them), in the last such week up to today."""
+    with contextlib.suppress(ValueError):
+        monday = datetime.date.fromisocalendar(today.year, week, 1)
+        return monday if monday <= today else datetime.date.fromisocalendar(today.year - 1, week, 1)
+    return None
+
+
 def _calendar_day(day: int, month: int, year: str | None, today: datetime.date) -> datetime.date | None:
     """The day, in the year given or else the last such day up to today."""
     try:
@@ -921,6 +987,8 @@ def _durations(normalised: str, age: re.Match | None, today: datetime.date):
             continue  # "a 2 hour drive", "a 10 day course"
         if match.group("half_a") and plural:
             continue  # "I work half days"
+        if count in ("a", "an") and match.group("unit") == "night" and re.search(r"(?<!part )\bof\s+$", before):
+            continue  # "ankles swollen of a night": at night, as northern English has it
         if _SITUATION_AFTER.match(normalised, match.end("unit")) or _SMOKING_BEFORE.search(before):
             continue
         if count in ("a", "an") and not match.group("ago") and _THINGS_BEFORE.search(before):
