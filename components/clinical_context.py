@@ -224,6 +224,8 @@ def _misread(doc: Doc, entity: dict[str, Any], entities: list[dict[str, Any]]) -
     if kind == "symptom" and value == "redness" and word == "heat":
         # Heat used as a treatment or in a name ("a heat pack helps", "heat rash"), not a hot limb ("no heat in it").
         return after in HEAT_THINGS or before in {"apply", "applying", "applied", "use", "using", "used", "some"}
+    if kind == "finding" and value == "trauma" and word in {"fall", "falls", "fell", "fallen", "falling"}:
+        return after == "asleep"  # "my leg has fallen asleep" is pins and needles, not a fall
     if kind == "body_part" and value == "heel" and word in {"healed", "healing", "heals"}:
         return True  # "heal" is a misspelt heel, but "the wound healed well" is no heel
     if kind == "symptom" and value == "redness" and word == "red" and after in {"flag", "flags"}:

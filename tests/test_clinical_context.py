@@ -330,6 +330,22 @@ def role_of(found, text, word):
         ("numbness - not at all", "numbness", "negated"),
         ("the cramps stopped about three weeks ago", "cramps", "negated"),
         ("the cramps started about three weeks ago", "cramps", None),
+        # "Not half" is British for "very much".
+        ("not half tingly, me feet", "tingly", None),
+        ("I can categorically exclude a history of cancer", "cancer", "negated"),
+        ("my immune system is fine", "immune system", "negated"),
+        ("the cramps don't last long", "last long", "negated"),
+        # A denial of the whole list before it; not what the list did.
+        ("chest pain, breathless, coughing blood - none of the above mate", "chest pain", "negated"),
+        ("fever, weight loss, night sweats? none of those", "fever", "negated"),
+        ("stretching, heat, rest - none of them have helped the cramp", "cramp", None),
+        # Dialect denials, after a pronoun where the word has another meaning ("ENT" is a clinic).
+        ("I bain't diabetic", "diabetic", "negated"),
+        ("it ent swell up though", "swell", "negated"),
+        ("I doh smoke", "smoke", "negated"),
+        ("saw ENT about my ears, numb foot", "numb", None),
+        ("numb between the legs? nope", "between", "negated"),
+        ("the doctor discarded a clot", "clot", "negated"),
     ],
 )
 def test_roles(nlp, context, text, word, role):
@@ -455,6 +471,7 @@ def test_a_symptom_inside_a_known_fact_becomes_the_fact(nlp, context):
         ("the wound healed well", "healed"),
         ("my leg goes all fizzy when i sit on the loo", "loo"),
         ("a heat pack helps the ache", "heat"),
+        ("my right leg has fallen asleep", "fallen"),
     ],
 )
 def test_everyday_words_are_not_read_as_mentions(nlp, context, text, word):
@@ -477,6 +494,7 @@ def test_everyday_words_are_not_read_as_mentions(nlp, context, text, word):
         ("not shin splints either", "shin", "shin_splints"),
         ("havent fallen or hurt myself", "hurt", "trauma"),
         ("my feet are sore", "sore", "pain"),
+        ("I fell on the ice and my leg went to sleep", "fell", "trauma"),
     ],
 )
 def test_the_same_words_as_mentions_are_kept(nlp, context, text, word, value):

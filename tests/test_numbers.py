@@ -511,7 +511,8 @@ def test_parse_age_from_date_of_birth(text, age):
         ("I'm 34, ankles swollen of a night this last month.", 30),
         # Named days of more countries, and a named day's "last year".
         ("Since Mother's Day, me feet have been numb.", 251),
-        ("Since Lucia last year my feet are cold and white.", 343),
+        ("Since Valborg last year my feet are cold and white.", 570),
+        ("My feet have been cold since Lucia was born.", None),  # a daughter, not St Lucia's day
         ("Numbness in the foot since Midsummer.", 155),
         ("the pain in the back is since Valborg", 205),
         ("Since Nowruz I have this pain in the back of the leg.", 245),

@@ -66,8 +66,9 @@ NAMED_DAYS = {name: relativedelta(month=month, day=day, weekday=weekday) for nam
     "presidents' day": (2, 1, MO(3)), "columbus day": (10, 1, MO(2)), "all saints": (11, 1, None),
     "all souls": (11, 2, None), "martinmas": (11, 11, None), "michaelmas": (9, 29, None),
     # Nordic days: Valborg (Walpurgis Night), Midsummer Eve (the Friday from 19 June, as Sweden and Finland keep
-    # it), Lucia; Nowruz and Songkran, the Persian and Thai new years; Indonesia's independence day.
-    "valborg": (4, 30, None), "walpurgis": (4, 30, None), "midsummer": (6, 19, FR(1)), "lucia": (12, 13, None),
+    # it); Nowruz and Songkran, the Persian and Thai new years; Indonesia's independence day. Not Lucia (13
+    # December): "since Lucia was born" is a daughter.
+    "valborg": (4, 30, None), "walpurgis": (4, 30, None), "midsummer": (6, 19, FR(1)),
     "nowruz": (3, 21, None), "norooz": (3, 21, None), "nowrooz": (3, 21, None), "persian new year": (3, 21, None),
     "songkran": (4, 13, None), "17 agustus": (8, 17, None),
     # Black Friday, the day after Thanksgiving; Caribbean days (Barbados's Kadooment, Guyana's Mashramani) and the
@@ -163,7 +164,7 @@ _DATE_BEFORE_PAST = re.compile(
     r"\b(?:(?:start|beginning|middle|mid|end)\s+of|\d{1,2}(?:st|nd|rd|th)|"
     + MONTHS
     + r"|"
-    + "|".join(re.escape(name) for name in [*NAMED_DAYS, *EASTER_DAYS, *LUNAR_NAMES, "eid"])  # "Lucia last year"
+    + "|".join(re.escape(name) for name in [*NAMED_DAYS, *EASTER_DAYS, *LUNAR_NAMES, "eid"])  # "Valborg last year"
     + r")(?:\s+of)?\s+$"
 )
 _DIAGNOSED_BEFORE = re.compile(r"\b(?:diagnosed|dx|diagnosis)\s+(?:\w+\s+){0,2}$")
