@@ -329,16 +329,25 @@ def _name_conditions(named: list[tuple[int, int, str, str]], entities: list[dict
     return entities
 
 
-# A hedge before a denial: "probably not a clot", "prob not sciatica".
-HEDGES = {"probably", "prob", "probs"}
+# A hedge before a denial: "probably not a clot", "prob not sciatica", "I don't think it's a trapped nerve".
+HEDGES = {"probably", "prob", "probs", "think", "reckon", "believe"}
+# A doubt that is a denial by itself: "I doubt it's sciatica".
+DOUBTS = {"doubt", "doubts", "doubtful", "unlikely"}
 
 
 def _denied(target: Span) -> bool:
-    """Whether a named condition is denied under a hedge ("probably not a clot"). A doubt wins over a denial
-    for findings so that a red flag's question is still asked; naming a condition answers no question."""
+    """Whether a named condition is denied under a hedge ("probably not a clot", "I don't think it's a trapped
+    nerve", "I doubt it's sciatica"). A doubt wins over a denial for findings so that a red flag's question is
+    still asked; naming a condition answers no question."""
     modifiers = getattr(target._, "modifiers", ()) or ()
-    doubts = [m for m in modifiers if m.category in ("HYPOTHETICAL", "POSSIBLE_EXISTENCE")]
-    hedged = all({t.lower_ for t in target.doc[slice(*m.modifier_span)]} & HEDGES for m in doubts)
+    doubts = [
+        {t.lower_ for t in target.doc[slice(*m.modifier_span)]}
+        for m in modifiers
+        if m.category in ("HYPOTHETICAL", "POSSIBLE_EXISTENCE")
+    ]
+    if doubts and all(words & DOUBTS for words in doubts):
+        return True
+    hedged = all(words & HEDGES for words in doubts)
     return hedged and any(m.category == "NEGATED_EXISTENCE" for m in modifiers)
 
 

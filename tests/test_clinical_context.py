@@ -312,6 +312,10 @@ def role_of(found, text, word):
         # A condition denied under a hedge; a question stays a doubt.
         ("probably not a clot as it came on after football", "clot", "negated"),
         ("could it not be a clot?", "clot", "hypothetical"),
+        ("i dont think its a trapped nerve, the pain is in the knee", "trapped nerve", "negated"),
+        ("I doubt it's sciatica as my back has never been bad", "sciatica", "negated"),
+        ("do you think it's sciatica?", "sciatica", "hypothetical"),
+        ("there's no doubt it's sciatica, the physio confirmed it", "sciatica", None),
         # medspaCy's "no new" cue overlaps a fact that starts with "new".
         ("no new shoes recently", "shoes", "negated"),
         # More ways to say the bowels are fine, and swelling that went down.
