@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -224,6 +225,8 @@ def _misread(doc: Doc, entity: dict[str, Any], entities: list[dict[str, Any]]) -
     if kind == "symptom" and value == "redness" and word == "heat":
         # Heat used as a treatment or in a name ("a heat pack helps", "heat rash"), not a hot limb ("no heat in it").
         return after in HEAT_THINGS or before in {"apply", "applying", "applied", "use", "using", "used", "some"}
+    if kind == "problem" and value == "wound" and word in {"cut", "cuts", "cutting"}:
+        return after in {"down", "back", "out", "off", "up", "short"}  # "cut down on smoking", not a cut
     if kind == "finding" and value == "trauma" and word in {"fall", "falls", "fell", "fallen", "falling"}:
         return after == "asleep"  # "my leg has fallen asleep" is pins and needles, not a fall
     if kind == "body_part" and value == "heel" and word in {"healed", "healing", "heals"}:
@@ -483,6 +486,40 @@ def set_groups(doc: Doc, entities: list[dict[str, Any]]) -> None:
             entities[index][ENTITY_ATTRIBUTE_GROUP] = group
 
 
+# A spell of under ten minutes, said of how long something lasts: "over in a minute", "lasting no more than a
+# minute or two", "maximum one minute", "never longer than a couple of minutes". Not how long a walk lasts
+# before the cramp ("I can only walk for 2 minutes").
+_SHORT_SPELL = re.compile(
+    r"\b(?:last(?:s|ing|ed)?|over\s+in|gone\s+in|(?:no|not|never|n't)\s+(?:more|longer)\s+than|less\s+than|max(?:imum)?"
+    r"|under)\b(?:\W+\w+){0,3}?\W+"
+    r"(?P<spell>(?:a|an|one|two|three|four|five|six|seven|eight|nine|[1-9]|a\s+few|a\s+couple(?:\s+of)?|few|couple"
+    r"(?:\s+of)?)(?:\s+or\s+(?:two|three|so|[1-9]))?\s+(?:mins?|minutes?)|\d+\s+(?:secs?|seconds?)|a\s+few\s+seconds)\b"
+)
+# "they last more than a minute", "lasting over two minutes": a floor, not a limit ("no more than" is one).
+_AT_LEAST = re.compile(r"(?:(?<!no )(?<!not )(?<!never )(?<!n't )\b(?:more|longer)\s+than|\bover|\bleast)\s+$")
+SPELLS = ("cramp", "spasm")
+
+
+def short_spells(text: str, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Cramps said to last under ten minutes deny the long cramp that needs a doctor today: the answer to the
+    interview's question about it ("mine are over in a minute")."""
+    if not any(e[ENTITY_ATTRIBUTE_VALUE] in SPELLS for e in entities):
+        return []
+    return [
+        {
+            ENTITY_ATTRIBUTE_TYPE: "finding",
+            ENTITY_ATTRIBUTE_VALUE: "cramp_over_10_minutes",
+            ENTITY_ATTRIBUTE_ROLE: "negated",
+            ENTITY_ATTRIBUTE_START: match.start("spell"),
+            ENTITY_ATTRIBUTE_END: match.end("spell"),
+            EXTRACTOR: "ClinicalContext",
+        }
+        for match in _SHORT_SPELL.finditer(text.lower())
+        if not _overlaps(match.start("spell"), match.end("spell"), entities)
+        and not _AT_LEAST.search(text.lower()[: match.start("spell")])
+    ]
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False, model_from="SpacyNLP")
 class ClinicalContext(GraphComponent):
     """Adds missed vocabulary, sets ConText roles and links symptoms to places."""
@@ -512,5 +549,6 @@ class ClinicalContext(GraphComponent):
                 entities.sort(key=lambda e: e[ENTITY_ATTRIBUTE_START])
                 set_roles(doc, entities, context)
                 set_groups(doc, entities)
+                entities += short_spells(doc.text, entities)
             message.set(ENTITIES, entities, add_to_output=True)
         return messages

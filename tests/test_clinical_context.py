@@ -2,7 +2,7 @@
 
 import pytest
 
-from components.clinical_context import drop_misreadings, set_groups, set_roles, vocabulary_entities
+from components.clinical_context import drop_misreadings, set_groups, set_roles, short_spells, vocabulary_entities
 
 
 def analyse(nlp, context, text, entities=()):
@@ -476,6 +476,7 @@ def test_a_symptom_inside_a_known_fact_becomes_the_fact(nlp, context):
         ("my leg goes all fizzy when i sit on the loo", "loo"),
         ("a heat pack helps the ache", "heat"),
         ("my right leg has fallen asleep", "fallen"),
+        ("I've cut down on smoking", "cut"),
     ],
 )
 def test_everyday_words_are_not_read_as_mentions(nlp, context, text, word):
@@ -499,6 +500,7 @@ def test_everyday_words_are_not_read_as_mentions(nlp, context, text, word):
         ("havent fallen or hurt myself", "hurt", "trauma"),
         ("my feet are sore", "sore", "pain"),
         ("I fell on the ice and my leg went to sleep", "fell", "trauma"),
+        ("no cuts on my feet", "cuts", "wound"),
     ],
 )
 def test_the_same_words_as_mentions_are_kept(nlp, context, text, word, value):
@@ -548,3 +550,31 @@ def test_a_denied_problem_read_as_a_place_becomes_the_problem(nlp, context):
     model = [{"entity": "body_part", "value": "shin", "start": start, "end": start + len("shin splints")}]
     found = analyse(nlp, context, text, model)
     assert [(e["entity"], e["value"], e.get("role")) for e in found] == [("problem", "shin_splints", "negated")]
+
+
+CRAMP = {"entity": "symptom", "value": "cramp", "start": 0, "end": 5}
+
+
+@pytest.mark.parametrize(
+    "text, spell",
+    [
+        ("cramp in the calves at night, each lasting no more than a minute or two", "a minute"),
+        ("cramp, but it's never longer than a couple minutes", "a couple minutes"),
+        ("cramp: maximum one minute", "one minute"),
+        ("cramp in both calves, mine are over in a minute", "a minute"),
+        # A floor, not a limit; how long a walk lasts before the cramp.
+        ("cramp that lasts more than a minute", None),
+        ("cramp after I walk for 2 minutes", None),
+        ("cramp, I can't walk more than 2 minutes", None),
+    ],
+)
+def test_a_cramp_said_to_be_short_denies_the_long_cramp(text, spell):
+    found = short_spells(text, [CRAMP])
+    assert [(e["value"], e["role"], text[e["start"] : e["end"]]) for e in found] == (
+        [("cramp_over_10_minutes", "negated", spell)] if spell else []
+    )
+
+
+def test_a_short_spell_without_a_cramp_says_nothing():
+    tingling = {"entity": "symptom", "value": "tingling", "start": 4, "end": 12}
+    assert short_spells("the tingling lasts a minute", [tingling]) == []
