@@ -350,6 +350,8 @@ def role_of(found, text, word):
         ("saw ENT about my ears, numb foot", "numb", None),
         ("numb between the legs? nope", "between", "negated"),
         ("the doctor discarded a clot", "clot", "negated"),
+        ("my sugar is good", "sugar", "negated"),
+        ("stretching my calf feels good", "calf", None),
     ],
 )
 def test_roles(nlp, context, text, word, role):
