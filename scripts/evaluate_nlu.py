@@ -5,9 +5,9 @@
 The held-out messages were written by two writers who never saw the training data, and are never
 trained on: tests/nlu/test.yml (the test set; its errors are not read when changing the NLU) and
 tests/nlu/dev.yml (the development set, whose errors may guide changes). More development
-sets, by further writers: tests/nlu/negation-dev.yml and negation-dev-2.yml to negation-dev-8.yml
+sets, by further writers: tests/nlu/negation-dev.yml and negation-dev-2.yml to negation-dev-9.yml
 (denials, doubts and other people's history) and tests/nlu/numbers-dev.yml and numbers-dev-2.yml to
-numbers-dev-8.yml (ages and durations only, no entities).
+numbers-dev-9.yml (ages and durations only, no entities).
 Each file gets its own report. Messages that happen to equal a training example are left out.
 Reported, per label and overall:
 - intents: precision, recall, F1, macro-F1;
