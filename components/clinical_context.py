@@ -191,6 +191,8 @@ def _misread(doc: Doc, entity: dict[str, Any], entities: list[dict[str, Any]]) -
         and any(t.lower_ in {"family", "families"} for t in doc[span.start : span.start + 6])
     ):
         return True  # "cancer on both sides of my family"
+    if entity[ENTITY_ATTRIBUTE_VALUE] == "cramp_over_10_minutes" and span[0].lower_ == "last" and span.start > 0:
+        return doc[span.start - 1].lower_ in {"my", "the", "a", "this", "that", "our", "his", "her", "their", "your"}
     if len(span) != 1:
         return False
     word = span.text.lower()

@@ -479,6 +479,7 @@ def test_a_symptom_inside_a_known_fact_becomes_the_fact(nlp, context):
         ("a heat pack helps the ache", "heat"),
         ("my right leg has fallen asleep", "fallen"),
         ("I've cut down on smoking", "cut"),
+        ("cramp in my calf since my last long walk", "last"),
     ],
 )
 def test_everyday_words_are_not_read_as_mentions(nlp, context, text, word):
