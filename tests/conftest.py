@@ -73,7 +73,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 180) -> None:
+def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 420) -> None:
+    # On a slow day (2026-12-05) a Rasa server took 150 s to load its model and a second one, loading after
+    # it, over 180 s; the wait only bounds a server that never comes up.
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
