@@ -507,6 +507,7 @@ def short_spells(text: str, entities: list[dict[str, Any]]) -> list[dict[str, An
     interview's question about it ("mine are over in a minute")."""
     if not any(e[ENTITY_ATTRIBUTE_VALUE] in SPELLS for e in entities):
         return []
+    lowered = text.lower()
     return [
         {
             ENTITY_ATTRIBUTE_TYPE: "finding",
@@ -516,9 +517,9 @@ def short_spells(text: str, entities: list[dict[str, Any]]) -> list[dict[str, An
             ENTITY_ATTRIBUTE_END: match.end("spell"),
             EXTRACTOR: "ClinicalContext",
         }
-        for match in _SHORT_SPELL.finditer(text.lower())
+        for match in _SHORT_SPELL.finditer(lowered)
         if not _overlaps(match.start("spell"), match.end("spell"), entities)
-        and not _AT_LEAST.search(text.lower()[: match.start("spell")])
+        and not _AT_LEAST.search(lowered[: match.start("spell")])
     ]
 
 

@@ -23,6 +23,7 @@ def patterns():
         ("I'm not suicidal, just fed up", "denied"),
         ("never self harmed", "denied"),
         ("no thoughts of suicide, just want the leg sorted", "denied"),
+        ("vomiting blood, collapsed, fitting - none of the above", "denied"),  # the whole list denied
         # Everyday words near the patterns name nothing.
         ("I took 2 paracetamol and it didn't help", "none"),
         ("I took 30 minutes to walk to the shop", "none"),
