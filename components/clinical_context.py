@@ -306,6 +306,7 @@ def set_roles(doc: Doc, entities: list[dict[str, Any]], context: ConText) -> Non
         if role and entities[index].get(ENTITY_ATTRIBUTE_ROLE) is None:
             entities[index][ENTITY_ATTRIBUTE_ROLE] = role
     _share_denials(doc, entities, spans, by_start)
+    _someone_elses(doc, entities, spans)
     entities[:] = _name_conditions(named, entities)
 
 
@@ -384,6 +385,47 @@ def _after_a_list_of_denials(doc: Doc, target: Span) -> bool:
     while previous > 0 and doc[previous - 1].lower_ not in ITEM_BREAKS and not doc[previous].is_sent_start:
         previous -= 1
     return [t.lower_ for t in doc[previous : previous + len(cue)]] == cue
+
+
+# Who a clause is about, once a message has named someone else ("my husband", "our kid"): the nearest
+# person word before a mention.
+WRITER = {"i", "me", "my", "mine", "myself", "meself", "mi", "ive", "im", "id"}
+THIRD_PERSON = {"he", "she", "his", "her", "him", "hers", "himself", "herself", "hisself", "hes", "shes"}
+
+
+def _someone_elses(doc: Doc, entities: list[dict[str, Any]], spans: dict[int, Span]) -> None:
+    """Findings said of someone else beyond a family cue's reach: "I write for my husband. He has tingling in
+    both feet ... He says there is no pain". Once the message names someone else, a mention is theirs when the
+    nearest person word before it in its sentence is "he", "she", "his" or "her"; not when it is "I", "me" or
+    "my", nor when it is the person's name ("picking up my grandson, back locked": the name may be the object,
+    and the family cue's own reach already covers the subject). A sentence with no person word before the
+    mention goes on with the "he" or "she" before it ("... her calves cramp at night. No swelling."), unless
+    the writer speaks of themselves after naming the other ("My father's cancer went to his back. Can this back
+    pain be cancer? I have not lost weight."). Denied findings become someone else's too, as a carer's are."""
+    graph = getattr(doc._, "context_graph", None)
+    named = {i for m in getattr(graph, "modifiers", ()) if m.category == "FAMILY" for i in range(*m.modifier_span)}
+    if not named:
+        return
+
+    def person(token) -> str | None:
+        if token.i in named:
+            return "named"
+        if token.lower_ in THIRD_PERSON:
+            return "pronoun"
+        if token.lower_ in WRITER and token.i + 1 not in named:
+            return "writer"
+        return None
+
+    first_other = min(t.i for t in doc if person(t) in ("named", "pronoun"))
+    writer_later = any(person(t) == "writer" for t in doc[first_other:])
+    for index, span in spans.items():
+        nearest = next((t for t in reversed(doc[: span.start]) if person(t)), None)
+        if nearest is None or person(nearest) != "pronoun":
+            continue
+        if nearest.i < span.sent.start and writer_later:
+            continue
+        if entities[index].get(ENTITY_ATTRIBUTE_ROLE) in (None, "negated"):
+            entities[index][ENTITY_ATTRIBUTE_ROLE] = "other_person"
 
 
 # Words that deny something within a list item: "no fever, no trauma, legs aren't weak".
@@ -523,6 +565,49 @@ def short_spells(text: str, entities: list[dict[str, Any]]) -> list[dict[str, An
     ]
 
 
+# Feeling and strength said to be normal deny numbness and weakness: "I can feel all my toes", "can feel
+# everything down there", "her toes feel normal", "saddle sensation normal", "power is normal", "strength
+# totally normal", "full power". Not "I can feel my toes tingling", "can barely feel", "can feel it in my calf".
+_KEPT = {
+    "numbness": re.compile(
+        r"\b(?:can|could)\s+(?:also\s+|definitely\s+|now\s+)?feel\s+(?:everything|all\s+(?:of\s+)?(?:my\s+|me\s+|the\s+)?"
+        r"(?:toes|feet|legs)|(?:my|me|mi|the|both|all\s+my|all\s+the)\s+(?:\w+\s+)?(?:toes?|feet|foot|legs?|heels?|"
+        r"soles?|bum|bottom|buttocks?))(?=\s*(?:$|[.,;!])|\s+(?:fine|ok|okay|normally|grand|alright|properly|perfectly|"
+        r"no\s+problem|down\s+there|and\s+(?:move|wiggle)))"
+        r"|\b(?:toes|feet|foot|sensation|feeling)\s+(?:feels?\s+|is\s+|are\s+|'s\s+)?(?:totally\s+|completely\s+|"
+        r"perfectly\s+|all\s+)?(?:normal|intact|nad)\b"
+    ),
+    "weakness": re.compile(
+        r"\b(?:strength|power)(?:\s+(?:in|of)\s+(?:my\s+|me\s+|the\s+|both\s+)?\w+)?\s+(?:is\s+|are\s+|'s\s+|was\s+|"
+        r"feels?\s+|seems?\s+)?(?:totally\s+|completely\s+|perfectly\s+|absolutely\s+|all\s+|still\s+|quite\s+)?"
+        r"(?:normal|fine|ok|okay|good|full|intact|nad|grand|great|5/5|unaffected)\b|\b(?:full|normal)\s+(?:strength|power)\b"
+    ),
+}
+
+
+def kept_functions(text: str, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Numbness and weakness denied by saying that feeling or strength is normal (see _KEPT), unless the
+    message also names them, or speaks of someone else, whose feeling it may be ("she says her toes feel
+    normal")."""
+    if any(e.get(ENTITY_ATTRIBUTE_ROLE) == "other_person" for e in entities):
+        return []
+    lowered = text.lower()
+    present = {e[ENTITY_ATTRIBUTE_VALUE] for e in entities if e.get(ENTITY_ATTRIBUTE_ROLE) is None}
+    return [
+        {
+            ENTITY_ATTRIBUTE_TYPE: "symptom",
+            ENTITY_ATTRIBUTE_VALUE: value,
+            ENTITY_ATTRIBUTE_ROLE: "negated",
+            ENTITY_ATTRIBUTE_START: match.start(),
+            ENTITY_ATTRIBUTE_END: match.end(),
+            EXTRACTOR: "ClinicalContext",
+        }
+        for value, pattern in _KEPT.items()
+        if value not in present and not any(e[ENTITY_ATTRIBUTE_VALUE] == value for e in entities)
+        for match in list(pattern.finditer(lowered))[:1]
+    ]
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False, model_from="SpacyNLP")
 class ClinicalContext(GraphComponent):
     """Adds missed vocabulary, sets ConText roles and links symptoms to places."""
@@ -553,5 +638,6 @@ class ClinicalContext(GraphComponent):
                 set_roles(doc, entities, context)
                 set_groups(doc, entities)
                 entities += short_spells(doc.text, entities)
+                entities += kept_functions(doc.text, entities)
             message.set(ENTITIES, entities, add_to_output=True)
         return messages

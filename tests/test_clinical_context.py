@@ -2,7 +2,14 @@
 
 import pytest
 
-from components.clinical_context import drop_misreadings, set_groups, set_roles, short_spells, vocabulary_entities
+from components.clinical_context import (
+    drop_misreadings,
+    kept_functions,
+    set_groups,
+    set_roles,
+    short_spells,
+    vocabulary_entities,
+)
 
 
 def analyse(nlp, context, text, entities=()):
@@ -352,9 +359,47 @@ def role_of(found, text, word):
         ("the doctor discarded a clot", "clot", "negated"),
         ("my sugar is good", "sugar", "negated"),
         ("stretching my calf feels good", "calf", None),
+        # A past thing gone, with a new clause after it; a clause after the comma that is not a denial.
+        ("I had the operation, the pain is gone. Now my toes are numb", "pain", "negated"),
+        ("Not swollen any more, the swelling went down last week", "swelling", "negated"),
+        ("no numbness, the pain went down my leg last week", "pain", None),
+        ("my calf's gone numb, the swelling is bad", "swelling", None),
+        ("I used to smoke, not anymore", "smoke", "negated"),
+        ("The pain not there again, only the numbness", "pain", "negated"),
+        ("Not that I've noticed any weakness either", "weakness", "negated"),
+        # Clinical shorthand and forms answered Y/N.
+        ("Saddle anaesthesia -ve, retention -ve", "retention", "negated"),
+        ("Pain R buttock. Bladder NAD, saddle NAD.", "Bladder", "negated"),
+        ("Y/N: fever N, weight loss N, night pain Y, steroids N", "weight loss", "negated"),
+        ("Y/N: fever N, weight loss N, night pain Y, steroids N", "pain", None),
+        ("pins n needles, back n legs sore", "back", None),
     ],
 )
 def test_roles(nlp, context, text, word, role):
+    assert role_of(analyse(nlp, context, text), text, word) == role
+
+
+@pytest.mark.parametrize(
+    "text, word, role",
+    [
+        # Written for someone else: "he", "she", "his", "her" carry on past a family cue's reach.
+        ("I write for my husband. He has tingling in both feet. He says there is no pain.", "tingling", "other_person"),
+        ("I write for my husband. He has tingling in both feet. He says there is no pain.", "pain", "other_person"),
+        ("I'm typing for my mum. She has pins and needles and her calves cramp at night. No swelling.", "swelling",
+         "other_person"),
+        ("my flatmate won't see a doctor. he's had back pain for weeks and his legs aren't weak", "weak",
+         "other_person"),
+        # The writer's own, after someone else: "I", "me", "my", or a sentence after a name alone.
+        ("my mum had a DVT after her hip op so I'm worried because my calf is swollen", "calf", None),
+        ("my mum had a DVT after her hip op so I'm worried because my calf is swollen", "hip", "other_person"),
+        ("My mum had a DVT. No swelling in my leg though.", "swelling", "negated"),
+        ("My mum had a DVT. My calf hurts but there is no swelling.", "swelling", "negated"),
+        ("My husband has restless legs. I have cramps but they are short.", "cramps", None),
+        # No one else named: "she" is the doctor, and the writer's findings stay the writer's.
+        ("The GP said she thinks it is sciatica. No numbness.", "numbness", "negated"),
+    ],
+)  # fmt: skip
+def test_someone_elses_findings_in_a_message_written_for_them(nlp, context, text, word, role):
     assert role_of(analyse(nlp, context, text), text, word) == role
 
 
@@ -581,3 +626,37 @@ def test_a_cramp_said_to_be_short_denies_the_long_cramp(text, spell):
 def test_a_short_spell_without_a_cramp_says_nothing():
     tingling = {"entity": "symptom", "value": "tingling", "start": 4, "end": 12}
     assert short_spells("the tingling lasts a minute", [tingling]) == []
+
+
+@pytest.mark.parametrize(
+    "text, said, value",
+    [
+        ("I can feel me toes grand", "can feel me toes", "numbness"),
+        ("numb between the legs? no, I can feel everything down there", "can feel everything", "numbness"),
+        ("Saddle sensation normal throughout.", "sensation normal", "numbness"),
+        ("Rig medic says no numbness and power is normal.", "power is normal", "weakness"),
+        ("The strength of the legs is normal.", "strength of the legs is normal", "weakness"),
+        ("full power in both legs", "full power", "weakness"),
+    ],
+)
+def test_feeling_or_strength_said_to_be_normal_denies_numbness_or_weakness(text, said, value):
+    start = text.lower().index(said)
+    expected = {"entity": "symptom", "value": value, "role": "negated", "start": start, "end": start + len(said),
+                "extractor": "ClinicalContext"}  # fmt: skip
+    assert kept_functions(text, []) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I can feel my toes tingling", "I can barely feel my foot", "I can feel it in my calf", "power walking hurts",
+     "I can feel the pain in my foot", "my feet feel fine but they burn at night"],
+)  # fmt: skip
+def test_feeling_something_else_denies_nothing(text):
+    assert kept_functions(text, []) == []
+
+
+def test_normal_feeling_does_not_deny_numbness_the_message_names_or_someone_elses():
+    numb = {"entity": "symptom", "value": "numbness", "start": 30, "end": 34}
+    assert kept_functions("I can feel my toes. The heel is numb", [numb]) == []
+    hers = {"entity": "body_part", "value": "toes", "role": "other_person", "start": 14, "end": 18}
+    assert kept_functions("she says her toes feel normal", [hers]) == []
