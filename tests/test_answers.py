@@ -188,6 +188,20 @@ def test_a_hypothetical_or_someone_elses_red_flag_is_neither_yes_nor_no(tables):
     assert result == {"symptoms": ["pain"]}
 
 
+def test_someone_elses_emergency_red_flag_counts_as_present_and_their_other_findings_do_not(tables):
+    def theirs(kind, value):
+        return {"entity": kind, "value": value, "role": "other_person", "start": 0, "end": 1}
+
+    result = updates(
+        tables,
+        entities=[entity("symptom", "pain"), theirs("finding", "bladder_bowel_changes"), theirs("symptom", "weakness"),
+                  theirs("side", "both"), theirs("finding", "diabetes"), theirs("symptom", "swelling"),
+                  entity("finding", "bladder_bowel_changes", negated=True)],
+        text="I write for my husband. He can't feel when he wipes, both his legs are weak, he is diabetic. I'm fine",
+    )  # fmt: skip
+    assert result == {"symptoms": ["pain"], "bladder_bowel_changes": "yes", "bilateral_leg_weakness": "yes"}
+
+
 def test_a_pain_score_is_recorded(tables):
     assert updates(tables, text="it's about 7 out of 10")["severity"] == 7
 

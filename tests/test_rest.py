@@ -58,6 +58,13 @@ def test_red_flag_in_the_first_message_gives_emergency_advice_at_once(chat):
     assert any("999" in reply for reply in replies)
 
 
+def test_a_red_flag_written_for_someone_else_gives_emergency_advice_at_once(chat):
+    replies = chat.say("I'm writing for my husband. He has had back pain for weeks and now both his legs are weak.")
+    assert chat.slot("triage_level") == "emergency"
+    assert chat.slot("likely_conditions")[0] == "cauda_equina_syndrome"
+    assert any("999" in reply for reply in replies)
+
+
 def test_red_flag_answered_in_the_form_stops_the_interview(chat):
     chat.say("tingling in my left foot for two weeks")
     assert chat.slot("requested_slot") == "bladder_bowel_changes"

@@ -20,6 +20,7 @@ from .numbers import parse_age, parse_duration_days, parse_severity
 from .table import Tables
 
 NEGATED = "negated"
+OTHER_PERSON = "other_person"
 PAIN = {"pain", "burning_pain", "shooting_pain"}
 BELOW_KNEE = {"calf", "shin", "ankle", "heel", "foot", "sole", "toes"}
 LEG_PARTS = {"calf", "shin", "ankle", "knee", "thigh", "leg"}
@@ -81,7 +82,8 @@ class Message:
 
 def _values(message: Message, entity: str, negated: bool) -> list[str]:
     """Values said of the person as present (no role) or denied (role "negated"). Hypothetical
-    mentions and mentions of someone else are neither: their questions are still asked."""
+    mentions and mentions of someone else are neither: their questions are still asked (but see
+    _someone_elses_emergencies)."""
     wanted_role = NEGATED if negated else None
     return [
         str(e["value"]).lower()
@@ -135,6 +137,19 @@ def _from_mentions(message: Message, tables: Tables) -> dict[str, str]:
             if finding in tables.yes_no_findings:
                 answers[finding] = NO if negated else YES
     return answers
+
+
+def _someone_elses_emergencies(message: Message, tables: Tables) -> dict[str, str]:
+    """Red flags said of someone else that are an emergency by themselves ("I'm writing for my husband: he
+    can't feel when he wipes"), taken as present: the person described needs the same emergency care, and
+    when unsure the safer reading wins. Other findings of theirs (a mother's diabetes) answer nothing."""
+    alone = {rule.when.all[0] for rule in tables.red_flags
+             if rule.level == "emergency" and len(rule.when.all) == 1 and not rule.when.any}  # fmt: skip
+    theirs = [{**e, "role": None} for e in message.entities if e.get("role") == OTHER_PERSON]
+    if not theirs:
+        return {}
+    found = _from_mentions(Message(message.intent, theirs, message.text), tables)
+    return {slot: YES for slot, answer in found.items() if answer == YES and slot in alone}
 
 
 def _side(values: list[str]) -> str | None:
@@ -196,7 +211,11 @@ def slot_updates(
 ) -> dict[str, Any]:
     """The slots this message changes, with their new values."""
     updates: dict[str, Any] = {}
-    mentioned = {**_from_mentions(message, tables), **_words(message.text)}
+    mentioned = {
+        **_from_mentions(message, tables),
+        **_words(message.text),
+        **_someone_elses_emergencies(message, tables),
+    }
     if requested_slot:
         answer = _answer_to_question(requested_slot, message, tables, mentioned)
         if answer is not None:
