@@ -25,4 +25,4 @@ step "conversation tests (tests/test_stories.yml)"
 rasa test core --stories tests/test_stories.yml --e2e --fail-on-prediction-errors --out results/core
 
 step "pytest"
-python -m pytest -q  # last, so that its summary line closes the output
+python -m pytest -q -n 2 --dist worksteal  # on both cores; last, so that its summary line closes the output
