@@ -396,12 +396,12 @@ THIRD_PERSON = {"he", "she", "his", "her", "him", "hers", "himself", "herself", 
 def _someone_elses(doc: Doc, entities: list[dict[str, Any]], spans: dict[int, Span]) -> None:
     """Findings said of someone else beyond a family cue's reach: "I write for my husband. He has tingling in
     both feet ... He says there is no pain". Once the message names someone else, a mention is theirs when the
-    nearest person word before it in its sentence is "he", "she", "his" or "her"; not when it is "I", "me" or
-    "my", nor when it is the person's name ("picking up my grandson, back locked": the name may be the object,
-    and the family cue's own reach already covers the subject). A sentence with no person word before the
-    mention goes on with the "he" or "she" before it ("... her calves cramp at night. No swelling."), unless
-    the writer speaks of themselves after naming the other ("My father's cancer went to his back. Can this back
-    pain be cancer? I have not lost weight."). Denied findings become someone else's too, as a carer's are."""
+    nearest person word before it is "he", "she", "his" or "her"; not when it is "I", "me" or "my", nor when it
+    is the person's name ("picking up my grandson, back locked": the name may be the object, and the family
+    cue's own reach already covers the subject). A "he" or "she" in an earlier sentence carries on ("... her
+    calves cramp at night. No swelling."), unless the writer speaks of themselves anywhere after naming the
+    other ("My father's cancer went to his back. Can this back pain be cancer? I have not lost weight.").
+    Denied findings become someone else's too, as a carer's are."""
     graph = getattr(doc._, "context_graph", None)
     named = {i for m in getattr(graph, "modifiers", ()) if m.category == "FAMILY" for i in range(*m.modifier_span)}
     if not named:
@@ -592,20 +592,15 @@ def kept_functions(text: str, entities: list[dict[str, Any]]) -> list[dict[str, 
     if any(e.get(ENTITY_ATTRIBUTE_ROLE) == "other_person" for e in entities):
         return []
     lowered = text.lower()
-    present = {e[ENTITY_ATTRIBUTE_VALUE] for e in entities if e.get(ENTITY_ATTRIBUTE_ROLE) is None}
-    return [
-        {
-            ENTITY_ATTRIBUTE_TYPE: "symptom",
-            ENTITY_ATTRIBUTE_VALUE: value,
-            ENTITY_ATTRIBUTE_ROLE: "negated",
-            ENTITY_ATTRIBUTE_START: match.start(),
-            ENTITY_ATTRIBUTE_END: match.end(),
-            EXTRACTOR: "ClinicalContext",
-        }
-        for value, pattern in _KEPT.items()
-        if value not in present and not any(e[ENTITY_ATTRIBUTE_VALUE] == value for e in entities)
-        for match in list(pattern.finditer(lowered))[:1]
-    ]
+    found = []
+    for value, pattern in _KEPT.items():
+        match = pattern.search(lowered)
+        if match and not any(e[ENTITY_ATTRIBUTE_VALUE] == value for e in entities):
+            found.append({
+                ENTITY_ATTRIBUTE_TYPE: "symptom", ENTITY_ATTRIBUTE_VALUE: value, ENTITY_ATTRIBUTE_ROLE: "negated",
+                ENTITY_ATTRIBUTE_START: match.start(), ENTITY_ATTRIBUTE_END: match.end(), EXTRACTOR: "ClinicalContext",
+            })  # fmt: skip
+    return found
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False, model_from="SpacyNLP")
