@@ -42,7 +42,7 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 RULES = Path(__file__).with_name("context_rules.yml")
 MEDSPACY_RULES = Path(medspacy.__file__).resolve().parent.parent / "resources" / "en" / "context_rules.json"
@@ -86,6 +86,13 @@ def context_rules(path: Path = RULES) -> list[ConTextRule]:
             rule["allowed_types"] = set(rule["allowed_types"])
         rules.append(ConTextRule(**rule))
     return rules
+
+
+# The rules for a new clause after a comma (context_rules.yml) start at the word after it: a rule that took
+# the comma in would overlap a denial that ends there, and the longer of two overlapping matches wins, so
+# "swelling? no, the pain is bad" and "fever nil, leg is numb" lost their denials.
+if not Token.has_extension("after_comma"):
+    Token.set_extension("after_comma", getter=lambda token: token.i > 0 and token.nbor(-1).text in (",", ";"))
 
 
 @functools.lru_cache(maxsize=1)

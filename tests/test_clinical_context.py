@@ -365,6 +365,12 @@ def role_of(found, text, word):
         ("no numbness, the pain went down my leg last week", "pain", None),
         ("my calf's gone numb, the swelling is bad", "swelling", None),
         ("I used to smoke, not anymore", "smoke", "negated"),
+        # A denial that ends at a comma, before a new clause about something present.
+        ("swelling? no, the pain is bad", "swelling", "negated"),
+        ("swelling? no, the pain is bad", "pain", None),
+        ("redness no, calf is sore", "redness", "negated"),
+        ("fever nil, leg is numb", "fever", "negated"),
+        ("fever nil, leg is numb", "numb", None),
         ("The pain not there again, only the numbness", "pain", "negated"),
         ("Not that I've noticed any weakness either", "weakness", "negated"),
         # Clinical shorthand and forms answered Y/N.
