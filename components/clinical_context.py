@@ -479,7 +479,9 @@ def _share_denials(doc: Doc, entities: list[dict[str, Any]], spans: dict[int, Sp
 
 # ("new": medspaCy's cue "no new" would overlap "[new shoes]" and so not reach it.)
 # ("trouble": medspaCy's cue "no trouble" would overlap the model's "[trouble breathing]".)
-SPAN_LEADING_WORDS = {"history", "hx", "of", "had", "a", "an", "any", "new", "trouble"}
+# ("have", "i": "I don't [have diabetes]"; "when", "if": "it doesn't hurt [when I cough]", whose cue ends in "when".)
+SPAN_LEADING_WORDS = {"history", "hx", "of", "had", "have", "has", "i", "a", "an", "any", "new", "trouble", "when",
+                      "if"}  # fmt: skip
 
 
 def _clause_of_tokens(doc: Doc) -> list[int]:

@@ -365,6 +365,15 @@ def role_of(found, text, word):
         ("no numbness, the pain went down my leg last week", "pain", None),
         ("my calf's gone numb, the swelling is bad", "swelling", None),
         ("I used to smoke, not anymore", "smoke", "negated"),
+        # Hedged and everyday denials: "don't think" as "dont think"; gone since; "no longer get".
+        ("I don't think I have a fever", "fever", "negated"),
+        ("I don't think I've ever been this weak in my legs", "weak", None),
+        ("I don't know if it's swollen", "swollen", None),
+        ("swelling has gone down but it's still sore", "swelling", "negated"),
+        ("the tingling stopped yesterday", "tingling", "negated"),
+        ("I no longer get pins and needles", "pins", "negated"),
+        ("it doesn't hurt when I cough", "cough", "negated"),
+        ("I don't have diabetes or high blood pressure", "diabetes", "negated"),
         # A denial that ends at a comma, before a new clause about something present.
         ("swelling? no, the pain is bad", "swelling", "negated"),
         ("swelling? no, the pain is bad", "pain", None),
