@@ -374,6 +374,8 @@ def role_of(found, text, word):
         ("I no longer get pins and needles", "pins", "negated"),
         ("it doesn't hurt when I cough", "cough", "negated"),
         ("I don't have diabetes or high blood pressure", "diabetes", "negated"),
+        ("never numb, always sore", "sore", None),
+        ("not always numb", "numb", None),
         # A denial that ends at a comma, before a new clause about something present.
         ("swelling? no, the pain is bad", "swelling", "negated"),
         ("swelling? no, the pain is bad", "pain", None),
