@@ -376,6 +376,9 @@ def role_of(found, text, word):
         ("I don't have diabetes or high blood pressure", "diabetes", "negated"),
         ("never numb, always sore", "sore", None),
         ("not always numb", "numb", None),
+        ("the swelling hasn't gone down", "swelling", None),
+        ("it's never been this swollen", "swollen", None),
+        ("I've never had this numbness before", "numbness", None),
         # A denial that ends at a comma, before a new clause about something present.
         ("swelling? no, the pain is bad", "swelling", "negated"),
         ("swelling? no, the pain is bad", "pain", None),
