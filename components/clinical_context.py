@@ -261,6 +261,15 @@ def drop_misreadings(doc: Doc, entities: list[dict[str, Any]]) -> list[dict[str,
     return kept
 
 
+def _mention(kind: str, value: str, start: int, end: int, role: str | None = None) -> dict[str, Any]:
+    """An entity this component adds: from the ruler, or a denial read from the words."""
+    mention = {ENTITY_ATTRIBUTE_TYPE: kind, ENTITY_ATTRIBUTE_VALUE: value, ENTITY_ATTRIBUTE_START: start,
+               ENTITY_ATTRIBUTE_END: end, EXTRACTOR: "ClinicalContext"}  # fmt: skip
+    if role:
+        mention[ENTITY_ATTRIBUTE_ROLE] = role
+    return mention
+
+
 def vocabulary_entities(doc: Doc, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The ruler's mentions that no entity already covers (after trimming the model's spans, and
     widening a symptom to the known fact around it)."""
@@ -268,13 +277,7 @@ def vocabulary_entities(doc: Doc, entities: list[dict[str, Any]]) -> list[dict[s
         _trim(doc, entity)
     entities[:] = _widen(doc, entities)
     return [
-        {
-            ENTITY_ATTRIBUTE_TYPE: span.label_,
-            ENTITY_ATTRIBUTE_VALUE: span.ent_id_,
-            ENTITY_ATTRIBUTE_START: span.start_char,
-            ENTITY_ATTRIBUTE_END: span.end_char,
-            EXTRACTOR: "ClinicalContext",
-        }
+        _mention(span.label_, span.ent_id_, span.start_char, span.end_char)
         for span in doc.ents
         if not _overlaps(span.start_char, span.end_char, entities)
     ]
@@ -423,13 +426,14 @@ def _someone_elses(doc: Doc, entities: list[dict[str, Any]], spans: dict[int, Sp
             return "writer"
         return None
 
-    first_other = min(t.i for t in doc if person(t) in ("named", "pronoun"))
-    writer_later = any(person(t) == "writer" for t in doc[first_other:])
+    kinds = [person(t) for t in doc]
+    first_other = min(i for i, kind in enumerate(kinds) if kind in ("named", "pronoun"))
+    writer_later = "writer" in kinds[first_other:]
     for index, span in spans.items():
-        nearest = next((t for t in reversed(doc[: span.start]) if person(t)), None)
-        if nearest is None or person(nearest) != "pronoun":
+        nearest = next((i for i in range(span.start - 1, -1, -1) if kinds[i]), None)
+        if nearest is None or kinds[nearest] != "pronoun":
             continue
-        if nearest.i < span.sent.start and writer_later:
+        if nearest < span.sent.start and writer_later:
             continue
         if entities[index].get(ENTITY_ATTRIBUTE_ROLE) in (None, "negated"):
             entities[index][ENTITY_ATTRIBUTE_ROLE] = "other_person"
@@ -560,14 +564,7 @@ def short_spells(text: str, entities: list[dict[str, Any]]) -> list[dict[str, An
         return []
     lowered = text.lower()
     return [
-        {
-            ENTITY_ATTRIBUTE_TYPE: "finding",
-            ENTITY_ATTRIBUTE_VALUE: "cramp_over_10_minutes",
-            ENTITY_ATTRIBUTE_ROLE: "negated",
-            ENTITY_ATTRIBUTE_START: match.start("spell"),
-            ENTITY_ATTRIBUTE_END: match.end("spell"),
-            EXTRACTOR: "ClinicalContext",
-        }
+        _mention("finding", "cramp_over_10_minutes", match.start("spell"), match.end("spell"), "negated")
         for match in _SHORT_SPELL.finditer(lowered)
         if not _overlaps(match.start("spell"), match.end("spell"), entities)
         and not _AT_LEAST.search(lowered[: match.start("spell")])
@@ -600,16 +597,11 @@ def kept_functions(text: str, entities: list[dict[str, Any]]) -> list[dict[str, 
     normal")."""
     if any(e.get(ENTITY_ATTRIBUTE_ROLE) == "other_person" for e in entities):
         return []
-    lowered = text.lower()
-    found = []
-    for value, pattern in _KEPT.items():
-        match = pattern.search(lowered)
-        if match and not any(e[ENTITY_ATTRIBUTE_VALUE] == value for e in entities):
-            found.append({
-                ENTITY_ATTRIBUTE_TYPE: "symptom", ENTITY_ATTRIBUTE_VALUE: value, ENTITY_ATTRIBUTE_ROLE: "negated",
-                ENTITY_ATTRIBUTE_START: match.start(), ENTITY_ATTRIBUTE_END: match.end(), EXTRACTOR: "ClinicalContext",
-            })  # fmt: skip
-    return found
+    lowered, named = text.lower(), {e[ENTITY_ATTRIBUTE_VALUE] for e in entities}
+    matches = {value: pattern.search(lowered) for value, pattern in _KEPT.items() if value not in named}
+    return [
+        _mention("symptom", value, match.start(), match.end(), "negated") for value, match in matches.items() if match
+    ]
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False, model_from="SpacyNLP")
