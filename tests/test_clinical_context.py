@@ -415,6 +415,7 @@ def test_roles(nlp, context, text, word, role):
         ("My mum had a DVT. No swelling in my leg though.", "swelling", "negated"),
         ("My mum had a DVT. My calf hurts but there is no swelling.", "swelling", "negated"),
         ("My husband has restless legs. I have cramps but they are short.", "cramps", None),
+        ("My father's cancer went to his back. Can this back pain be cancer? I have not lost weight.", "pain", None),
         # No one else named: "she" is the doctor, and the writer's findings stay the writer's.
         ("The GP said she thinks it is sciatica. No numbness.", "numbness", "negated"),
     ],
