@@ -5,7 +5,7 @@
 The held-out messages were written by two writers who never saw the training data, and are never
 trained on: tests/nlu/test.yml (the test set; its errors are not read when changing the NLU) and
 tests/nlu/dev.yml (the development set, whose errors may guide changes). More development
-sets, by further writers: tests/nlu/negation-dev.yml and negation-dev-2.yml to negation-dev-10.yml
+sets, by further writers: tests/nlu/negation-dev.yml and negation-dev-2.yml to negation-dev-12.yml
 (denials, doubts and other people's history) and tests/nlu/numbers-dev.yml and numbers-dev-2.yml to
 numbers-dev-9.yml (ages and durations only, no entities).
 Each file gets its own report. Messages that happen to equal a training example are left out.
@@ -292,7 +292,7 @@ def report(result: dict, data: str, model: str) -> tuple[str, dict]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    held_out = ("test.yml", "dev.yml", "negation-dev.yml", *(f"negation-dev-{n}.yml" for n in range(2, 11)),
+    held_out = ("test.yml", "dev.yml", "negation-dev.yml", *(f"negation-dev-{n}.yml" for n in range(2, 13)),
                 "numbers-dev.yml", *(f"numbers-dev-{n}.yml" for n in range(2, 10)))  # fmt: skip
     parser.add_argument("--data", nargs="+", default=[str(ROOT / "tests" / "nlu" / n) for n in held_out])
     parser.add_argument("--model", default=None)
