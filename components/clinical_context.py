@@ -311,7 +311,7 @@ def set_roles(doc: Doc, entities: list[dict[str, Any]], context: ConText) -> Non
             role = None
         if role == "hypothetical" and entities[index][ENTITY_ATTRIBUTE_TYPE] == "condition" and _denied(tagged):
             role = "negated"
-        if span.text.lower() in DENYING_WORDS:
+        if span.text.lower() in DENYING_WORDS or _taken_back(tagged):
             role = role or "negated"
         if role and entities[index].get(ENTITY_ATTRIBUTE_ROLE) is None:
             entities[index][ENTITY_ATTRIBUTE_ROLE] = role
@@ -369,6 +369,19 @@ def _denied(target: Span) -> bool:
 
 # Words that deny what they name: a clinician's "afebrile", "apyrexial" (no fever).
 DENYING_WORDS = {"afebrile", "apyrexial"}
+
+
+def _taken_back(target: Span) -> bool:
+    """A word the writer takes back: "I said calf but it's more the shin", "sorry I said left earlier", "i said
+    sudden before but actually it was gradual"."""
+    doc = target.doc
+    before = [t.lower_ for t in doc[max(0, target.start - 3) : target.start]]
+    after = [t.lower_ for t in doc[target.end : target.end + 2]]
+    said = any(word in ("said", "put", "wrote", "typed") for word in before[-2:]) and "i" in before
+    return said and bool(after) and (after[0] in TAKEN_BACK or after[:2] in ([",", "but"], [",", "sorry"]))
+
+
+TAKEN_BACK = {"but", "earlier", "before", "first", "wrongly", "by"}
 ITEM_BREAKS = {",", ";", ":"}
 
 
@@ -571,37 +584,53 @@ def short_spells(text: str, entities: list[dict[str, Any]]) -> list[dict[str, An
     ]
 
 
-# Feeling and strength said to be normal deny numbness and weakness: "I can feel all my toes", "can feel
-# everything down there", "her toes feel normal", "saddle sensation normal", "power is normal", "strength
-# totally normal", "full power". Not "I can feel my toes tingling", "can barely feel", "can feel it in my calf".
+# Functions said to be normal deny what would impair them: "I can feel all my toes", "can feel everything down
+# there", "her toes feel normal", "saddle sensation normal" (numbness); "power is normal", "full power", "I can
+# stand on tiptoe fine", "legs strong as ever" (weakness); "can still lift my foot" (foot drop); "feet are warm
+# enough" (coldness); "weight steady", "I've put on weight" (weight loss). Not "I can feel my toes tingling",
+# "can barely feel", "can feel it in my calf", "can stand on tiptoe but it hurts".
+_TIPTOE = r"(?:tip\s*toes?|tiptoes?|(?:my\s+|me\s+)?toes|(?:my\s+|me\s+)?heels)"
 _KEPT = {
-    "numbness": re.compile(
-        r"\b(?:can|could)\s+(?:also\s+|definitely\s+|now\s+)?feel\s+(?:everything|all\s+(?:of\s+)?(?:my\s+|me\s+|the\s+)?"
-        r"(?:toes|feet|legs)|(?:my|me|mi|the|both|all\s+my|all\s+the)\s+(?:\w+\s+)?(?:toes?|feet|foot|legs?|heels?|"
-        r"soles?|bum|bottom|buttocks?))(?=\s*(?:$|[.,;!])|\s+(?:fine|ok|okay|normally|grand|alright|properly|perfectly|"
-        r"no\s+problem|down\s+there|and\s+(?:move|wiggle)))"
+    ("symptom", "numbness"): re.compile(
+        r"\b(?:can|could|and)\s+(?:also\s+|definitely\s+|now\s+|still\s+)?feel\s+(?:everything|all\s+(?:of\s+)?"
+        r"(?:my\s+|me\s+|the\s+)?(?:toes|feet|legs)|(?:my|me|mi|the|both|all\s+my|all\s+the)\s+(?:\w+\s+)?(?:toes?|feet|"
+        r"foot|legs?|heels?|soles?|bum|bottom|buttocks?))(?=\s*(?:$|[.,;!])|\s+(?:fine|ok|okay|normally|grand|alright|"
+        r"properly|perfectly|like\s+normal|no\s+problem|down\s+there|when\s+i\s+wipe|and\s+(?:move|wiggle)))"
+        r"|\bcan\s+(?:still\s+)?feel\s+(?:the\s+)?(?:toilet\s+paper|loo\s+roll|tissue|when\s+i\s+wipe)"
         r"|\b(?:toes|feet|foot|sensation|feeling)\s+(?:feels?\s+|is\s+|are\s+|'s\s+)?(?:totally\s+|completely\s+|"
-        r"perfectly\s+|all\s+)?(?:normal|intact|nad)\b"
+        r"perfectly\s+|all\s+)?(?:normal|intact|nad)\b|\b(?:normal|intact)\s+(?:feeling|sensation)\b"
     ),
-    "weakness": re.compile(
+    ("symptom", "weakness"): re.compile(
         r"\b(?:strength|power)(?:\s+(?:in|of)\s+(?:my\s+|me\s+|the\s+|both\s+)?\w+)?\s+(?:is\s+|are\s+|'s\s+|was\s+|"
         r"feels?\s+|seems?\s+)?(?:totally\s+|completely\s+|perfectly\s+|absolutely\s+|all\s+|still\s+|quite\s+)?"
         r"(?:normal|fine|ok|okay|good|full|intact|nad|grand|great|5/5|unaffected)\b|\b(?:full|normal)\s+(?:strength|power)\b"
+        rf"|\b(?:can|and)\s+(?:still\s+)?(?:stand|walk|go\s+up|get\s+up)\s+on\s+{_TIPTOE}(?:\s+(?:and|or)\s+{_TIPTOE})?"
+        r"(?=\s*(?:$|[.,;!])|\s+(?:fine|ok|okay|normally|like\s+normal|no\s+problem|again|properly|and\s+i|and\s+i'm))"
+        r"|\blegs?\s+(?:are\s+|is\s+|feel\s+)?(?:still\s+)?strong\b"
+    ),
+    ("symptom", "foot_drop"): re.compile(
+        r"\bcan\s+(?:still\s+)?(?:lift|raise|pick\s+up)\s+(?:my|me|the)\s+(?:foot|feet|toes)"
+        r"(?=\s*(?:$|[.,;!])|\s+(?:fine|ok|okay|normally|like\s+normal|no\s+problem|up|again|properly|and))"
+    ),
+    ("symptom", "coldness"): re.compile(
+        r"\b(?:feet|foot|toes)\s+(?:are\s+|is\s+|feels?\s+|'s\s+)?(?:still\s+|nice\s+and\s+|lovely\s+and\s+)?warm"
+        r"(?=\s*(?:$|[.,;!])|\s+(?:enough|and\s+pink|as\s+usual|like\s+normal))"
+    ),
+    ("finding", "weight_loss"): re.compile(
+        r"\bweight\s*(?:is\s+|has\s+been\s+|'s\s+|-\s*|:\s*)?(?:steady|stable|unchanged|the\s+same|same\s+as\s+(?:ever|always|usual))\b"
+        r"|\b(?:gained|put\s+on)\s+(?:some\s+|a\s+bit\s+of\s+|a\s+little\s+|a\s+lot\s+of\s+)?(?:weight|\d+\s*(?:kg|kilos?|lbs?|pounds|stone))\b"
     ),
 }
 
 
 def kept_functions(text: str, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Numbness and weakness denied by saying that feeling or strength is normal (see _KEPT), unless the
-    message also names them, or speaks of someone else, whose feeling it may be ("she says her toes feel
-    normal")."""
+    """What _KEPT reads as denied, unless the message also names it, or speaks of someone else, whose
+    feeling it may be ("she says her toes feel normal")."""
     if any(e.get(ENTITY_ATTRIBUTE_ROLE) == "other_person" for e in entities):
         return []
     lowered, named = text.lower(), {e[ENTITY_ATTRIBUTE_VALUE] for e in entities}
-    matches = {value: pattern.search(lowered) for value, pattern in _KEPT.items() if value not in named}
-    return [
-        _mention("symptom", value, match.start(), match.end(), "negated") for value, match in matches.items() if match
-    ]
+    matches = {key: pattern.search(lowered) for key, pattern in _KEPT.items() if key[1] not in named}
+    return [_mention(*key, match.start(), match.end(), "negated") for key, match in matches.items() if match]
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False, model_from="SpacyNLP")
@@ -634,6 +663,6 @@ class ClinicalContext(GraphComponent):
                 set_roles(doc, entities, context)
                 set_groups(doc, entities)
                 entities += short_spells(doc.text, entities)
-                entities += kept_functions(doc.text, entities)
+            entities += kept_functions(doc.text, entities)
             message.set(ENTITIES, entities, add_to_output=True)
         return messages

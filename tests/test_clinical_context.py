@@ -393,6 +393,35 @@ def role_of(found, text, word):
         ("Y/N: fever N, weight loss N, night pain Y, steroids N", "weight loss", "negated"),
         ("Y/N: fever N, weight loss N, night pain Y, steroids N", "pain", None),
         ("pins n needles, back n legs sore", "back", None),
+        # Looked for, able to, gone, taken back, crossed out.
+        ("Its not red and I cant see any swelling", "swelling", "negated"),
+        ("cant think of any injury", "injury", "negated"),
+        ("neither of them are weak", "weak", "negated"),
+        ("none of them have helped the cramp", "cramp", None),
+        ("blood thinners? not me.", "blood thinners", "negated"),
+        ("it's not me knee, it's me shin", "shin", None),
+        ("Physio reckons it isn't coming from my back.", "back", "negated"),
+        ("Used to smoke, gave up 15 yrs ago", "smoke", "negated"),
+        ("I'm off the blood thinners since 2022", "blood thinners", "negated"),
+        ("swollen calf since i got off the plane", "plane", None),
+        ("can pee, can poo", "pee", "negated"),
+        ("I can barely pee", "pee", None),
+        ("the numbness in my big toe has completely settled", "numbness", "negated"),
+        ("The pain went months ago", "pain", "negated"),
+        ("my bladder has always been fine", "bladder", "negated"),
+        ("It was swollen last week but now it has come down.", "swollen", "negated"),
+        ("the redness has faded", "redness", "negated"),
+        ("it doesn't happen at night", "at night", "negated"),
+        ("Nothing past the knee, no numbness", "knee", "negated"),
+        ("peeing and pooing - all normal.", "pooing", "negated"),
+        ("Numbness ❌ Back pain ✅ Weakness ❌", "Numbness", "negated"),
+        ("Numbness ❌ Back pain ✅ Weakness ❌", "pain", None),
+        ("both legs weak - no 👍", "weak", "negated"),
+        ("Pins and needles 👍 gone! Pain 👎 still there", "Pain", None),
+        ("i said calf but its more the shin really", "calf", "negated"),
+        ("i said calf but its more the shin really", "shin", None),
+        ("sorry I said left earlier", "left", "negated"),
+        ("I said my calf hurts and it does", "calf", None),
     ],
 )
 def test_roles(nlp, context, text, word, role):
@@ -658,6 +687,14 @@ def test_a_short_spell_without_a_cramp_says_nothing():
         ("Rig medic says no numbness and power is normal.", "power is normal", "weakness"),
         ("The strength of the legs is normal.", "strength of the legs is normal", "weakness"),
         ("full power in both legs", "full power", "weakness"),
+        ("she found no weakness and normal sensation", "normal sensation", "numbness"),
+        ("no nothing like that, I can feel everything when i wipe", "can feel everything", "numbness"),
+        ("I can feel the toilet paper", "can feel the toilet paper", "numbness"),
+        ("I can move the foot and feel all the toes.", "and feel all the toes", "numbness"),
+        ("Not weak, I can stand on tiptoe fine", "can stand on tiptoe", "weakness"),
+        ("both legs are strong", "legs are strong", "weakness"),
+        ("I can still lift my foot ok", "can still lift my foot", "foot_drop"),
+        ("My feet are warm enough.", "feet are warm", "coldness"),
     ],
 )
 def test_feeling_or_strength_said_to_be_normal_denies_numbness_or_weakness(text, said, value):
@@ -670,10 +707,21 @@ def test_feeling_or_strength_said_to_be_normal_denies_numbness_or_weakness(text,
 @pytest.mark.parametrize(
     "text",
     ["I can feel my toes tingling", "I can barely feel my foot", "I can feel it in my calf", "power walking hurts",
-     "I can feel the pain in my foot", "my feet feel fine but they burn at night"],
+     "I can feel the pain in my foot", "my feet feel fine but they burn at night", "I can stand on tiptoe but it hurts",
+     "can't lift my foot", "I can lift my foot a bit", "my calf is warm and red"],
 )  # fmt: skip
 def test_feeling_something_else_denies_nothing(text):
     assert kept_functions(text, []) == []
+
+
+@pytest.mark.parametrize(
+    "text, said", [("weight - same as ever", "weight - same as ever"), ("I have gained 2 kg", "gained 2 kg")]
+)
+def test_a_weight_that_held_or_rose_denies_weight_loss(text, said):
+    start = text.lower().index(said)
+    expected = {"entity": "finding", "value": "weight_loss", "role": "negated", "start": start,
+                "end": start + len(said), "extractor": "ClinicalContext"}  # fmt: skip
+    assert kept_functions(text, []) == [expected]
 
 
 def test_normal_feeling_does_not_deny_numbness_the_message_names_or_someone_elses():
