@@ -304,6 +304,8 @@ def set_roles(doc: Doc, entities: list[dict[str, Any]], context: ConText) -> Non
     doc.ents = sorted(spans.values(), key=lambda s: s.start)
     context(doc)
     by_start = {span.start: span for span in doc.ents}
+    answered_no = _answered_no(doc, list(spans.values()))
+    in_a_cue = _inside_denials(doc)
     for index, span in spans.items():
         tagged = by_start[span.start]
         role = next((role for attribute, role in ROLES if getattr(tagged._, attribute)), None)
@@ -311,7 +313,8 @@ def set_roles(doc: Doc, entities: list[dict[str, Any]], context: ConText) -> Non
             role = None
         if role == "hypothetical" and entities[index][ENTITY_ATTRIBUTE_TYPE] == "condition" and _denied(tagged):
             role = "negated"
-        if span.text.lower() in DENYING_WORDS or _taken_back(tagged):
+        denied_by_its_own_cue = span.start in in_a_cue or span.start in answered_no
+        if span.text.lower() in DENYING_WORDS or _taken_back(tagged) or denied_by_its_own_cue:
             role = role or "negated"
         if role and entities[index].get(ENTITY_ATTRIBUTE_ROLE) is None:
             entities[index][ENTITY_ATTRIBUTE_ROLE] = role
@@ -369,6 +372,32 @@ def _denied(target: Span) -> bool:
 
 # Words that deny what they name: a clinician's "afebrile", "apyrexial" (no fever).
 DENYING_WORDS = {"afebrile", "apyrexial"}
+
+
+def _inside_denials(doc: Doc) -> set[int]:
+    """Tokens a denial's own words name after its "not": "my toes don't [catch]", "foot doesn't [drag]". ConText
+    reaches the words around a cue, never the cue's own."""
+    graph = getattr(doc._, "context_graph", None)
+    inside = set()
+    for modifier in getattr(graph, "modifiers", ()):
+        start, end = modifier.modifier_span
+        if modifier.category == "NEGATED_EXISTENCE":
+            words = [t.i for t in doc[start:end] if t.lower_ in DENIAL_WORDS]
+            inside |= set(range(words[0] + 1, end)) if words else set()
+    return inside
+
+
+ANSWERS = {"yes": True, "y": True, "yeah": True, "yep": True, "no": False, "n": False, "nope": False, "nah": False}
+
+
+def _answered_no(doc: Doc, spans: list[Span]) -> set[int]:
+    """In a list answered yes or no word by word ("tingling yes numbness no weakness no"), the mentions
+    a "no" follows, whatever comes after the "no" (where ConText reads "no weakness" ahead). A list has a
+    "yes" or ends with an answer: in "calf no swelling no redness" each "no" denies what follows it."""
+    answers = {span.start: ANSWERS.get(doc[span.end].lower_) if span.end < len(doc) else None for span in spans}
+    answered = {start: answer for start, answer in answers.items() if answer is not None}
+    is_list = len(answered) > 1 and (True in answered.values() or answers[max(answers)] is not None)
+    return {start for start, answer in answered.items() if not answer} if is_list else set()
 
 
 def _taken_back(target: Span) -> bool:

@@ -422,10 +422,20 @@ def role_of(found, text, word):
         ("i said calf but its more the shin really", "shin", None),
         ("sorry I said left earlier", "left", "negated"),
         ("I said my calf hurts and it does", "calf", None),
+        ("tingling yes numbness no weakness no", "numbness", "negated"),
+        ("tingling yes numbness no weakness no", "tingling", None),
+        ("my calf no swelling no redness", "calf", None),
     ],
 )
 def test_roles(nlp, context, text, word, role):
     assert role_of(analyse(nlp, context, text), text, word) == role
+
+
+@pytest.mark.parametrize("text, word", [("my toes dont catch", "catch"), ("my foot doesnt drag", "drag")])
+def test_a_mention_inside_its_own_denial_is_denied(nlp, context, text, word):
+    start = text.index(word)
+    dropping = {"entity": "symptom", "value": "foot_drop", "start": start, "end": start + len(word)}
+    assert role_of(analyse(nlp, context, text, [dropping]), text, word) == "negated"
 
 
 @pytest.mark.parametrize(
