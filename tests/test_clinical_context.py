@@ -425,6 +425,8 @@ def role_of(found, text, word):
         ("tingling yes numbness no weakness no", "numbness", "negated"),
         ("tingling yes numbness no weakness no", "tingling", None),
         ("my calf no swelling no redness", "calf", None),
+        ("lifted my toddler out of the bath and felt a pop in my low back", "back", None),
+        ("my da had a clot in his leg", "clot", "other_person"),
     ],
 )
 def test_roles(nlp, context, text, word, role):
