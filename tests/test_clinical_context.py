@@ -427,6 +427,10 @@ def role_of(found, text, word):
         ("my calf no swelling no redness", "calf", None),
         ("lifted my toddler out of the bath and felt a pop in my low back", "back", None),
         ("my da had a clot in his leg", "clot", "other_person"),
+        ("it's a sharp pain on the right side", "pain", None),
+        ("had my baby 5 weeks ago by c-section", "c-section", None),
+        ("My wife says I'm walking funny, like my foot is dragging.", "foot", None),
+        ("my wife says her leg is numb", "numb", "other_person"),
     ],
 )
 def test_roles(nlp, context, text, word, role):
