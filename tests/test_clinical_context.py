@@ -431,6 +431,12 @@ def role_of(found, text, word):
         ("had my baby 5 weeks ago by c-section", "c-section", None),
         ("My wife says I'm walking funny, like my foot is dragging.", "foot", None),
         ("my wife says her leg is numb", "numb", "other_person"),
+        ("my family doctor says my foot is numb", "numb", None),
+        ("bro my leg is killing me", "leg", None),
+        ("a mate of mine had sciatica", "sciatica", "other_person"),
+        ("my baby toe is numb", "numb", None),
+        ("chasing my grandson round the park, pulled my calf", "calf", None),
+        ("my grandson has a sore knee", "knee", "other_person"),
     ],
 )
 def test_roles(nlp, context, text, word, role):
