@@ -304,8 +304,7 @@ def set_roles(doc: Doc, entities: list[dict[str, Any]], context: ConText) -> Non
     doc.ents = sorted(spans.values(), key=lambda s: s.start)
     context(doc)
     by_start = {span.start: span for span in doc.ents}
-    answered_no = _answered_no(doc, list(spans.values()))
-    in_a_cue = _inside_denials(doc)
+    denied_here = _answered_no(doc, list(spans.values())) | _inside_denials(doc)
     for index, span in spans.items():
         tagged = by_start[span.start]
         role = next((role for attribute, role in ROLES if getattr(tagged._, attribute)), None)
@@ -313,8 +312,7 @@ def set_roles(doc: Doc, entities: list[dict[str, Any]], context: ConText) -> Non
             role = None
         if role == "hypothetical" and entities[index][ENTITY_ATTRIBUTE_TYPE] == "condition" and _denied(tagged):
             role = "negated"
-        denied_by_its_own_cue = span.start in in_a_cue or span.start in answered_no
-        if span.text.lower() in DENYING_WORDS or _taken_back(tagged) or denied_by_its_own_cue:
+        if span.text.lower() in DENYING_WORDS or span.start in denied_here or _taken_back(tagged):
             role = role or "negated"
         if role and entities[index].get(ENTITY_ATTRIBUTE_ROLE) is None:
             entities[index][ENTITY_ATTRIBUTE_ROLE] = role
@@ -400,6 +398,9 @@ def _answered_no(doc: Doc, spans: list[Span]) -> set[int]:
     return {start for start, answer in answered.items() if not answer} if is_list else set()
 
 
+TAKEN_BACK = {"but", "earlier", "before", "first", "wrongly", "by"}
+
+
 def _taken_back(target: Span) -> bool:
     """A word the writer takes back: "I said calf but it's more the shin", "sorry I said left earlier", "i said
     sudden before but actually it was gradual"."""
@@ -410,7 +411,6 @@ def _taken_back(target: Span) -> bool:
     return said and bool(after) and (after[0] in TAKEN_BACK or after[:2] in ([",", "but"], [",", "sorry"]))
 
 
-TAKEN_BACK = {"but", "earlier", "before", "first", "wrongly", "by"}
 ITEM_BREAKS = {",", ";", ":"}
 
 
