@@ -372,16 +372,19 @@ def _denied(target: Span) -> bool:
 DENYING_WORDS = {"afebrile", "apyrexial"}
 
 
+def _cue_spans(doc: Doc, category: str) -> list[tuple[int, int]]:
+    """The token spans of the cues of one category that ConText found in the doc."""
+    graph = getattr(doc._, "context_graph", None)
+    return [m.modifier_span for m in getattr(graph, "modifiers", ()) if m.category == category]
+
+
 def _inside_denials(doc: Doc) -> set[int]:
     """Tokens a denial's own words name after its "not": "my toes don't [catch]", "foot doesn't [drag]". ConText
     reaches the words around a cue, never the cue's own."""
-    graph = getattr(doc._, "context_graph", None)
     inside = set()
-    for modifier in getattr(graph, "modifiers", ()):
-        start, end = modifier.modifier_span
-        if modifier.category == "NEGATED_EXISTENCE":
-            words = [t.i for t in doc[start:end] if t.lower_ in DENIAL_WORDS]
-            inside |= set(range(words[0] + 1, end)) if words else set()
+    for start, end in _cue_spans(doc, "NEGATED_EXISTENCE"):
+        words = [t.i for t in doc[start:end] if t.lower_ in DENIAL_WORDS]
+        inside |= set(range(words[0] + 1, end)) if words else set()
     return inside
 
 
@@ -454,8 +457,7 @@ def _someone_elses(doc: Doc, entities: list[dict[str, Any]], spans: dict[int, Sp
     calves cramp at night. No swelling."), unless the writer speaks of themselves anywhere after naming the
     other ("My father's cancer went to his back. Can this back pain be cancer? I have not lost weight.").
     Denied findings become someone else's too, as a carer's are."""
-    graph = getattr(doc._, "context_graph", None)
-    named = {i for m in getattr(graph, "modifiers", ()) if m.category == "FAMILY" for i in range(*m.modifier_span)}
+    named = {i for span in _cue_spans(doc, "FAMILY") for i in range(*span)}
     if not named:
         return
 
@@ -634,7 +636,7 @@ _KEPT = {
         r"feels?\s+|seems?\s+)?(?:totally\s+|completely\s+|perfectly\s+|absolutely\s+|all\s+|still\s+|quite\s+)?"
         r"(?:normal|fine|ok|okay|good|full|intact|nad|grand|great|5/5|unaffected)\b|\b(?:full|normal)\s+(?:strength|power)\b"
         rf"|\b(?:can|and)\s+(?:still\s+)?(?:stand|walk|go\s+up|get\s+up)\s+on\s+{_TIPTOE}(?:\s+(?:and|or)\s+{_TIPTOE})?"
-        r"(?=\s*(?:$|[.,;!])|\s+(?:fine|ok|okay|normally|like\s+normal|no\s+problem|again|properly|and\s+i|and\s+i'm))"
+        r"(?=\s*(?:$|[.,;!])|\s+(?:fine|ok|okay|normally|like\s+normal|no\s+problem|again|properly|and\s+i))"
         r"|\blegs?\s+(?:are\s+|is\s+|feel\s+)?(?:still\s+)?strong\b"
     ),
     ("symptom", "foot_drop"): re.compile(
